@@ -1,0 +1,78 @@
+// Threadline's configuration, read from the environment and validated once with zod.
+// Nothing is read at import time (next build imports route modules without a
+// database); call env() where a value is needed. A bad value fails with one sentence
+// per problem naming the variable.
+import { z } from 'zod';
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'postgres:' || url.protocol === 'postgresql:';
+    } catch {
+      return false;
+    }
+  }, 'must be a postgres:// or postgresql:// URL, e.g. postgresql://user:password@host:5432/threadline');
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce.number({ message: 'must be a port number' }).int('must be a whole number').min(1, 'must be between 1 and 65535').max(65535, 'must be between 1 and 65535');
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: postgresUrl.optional(),
+  PORT: port.default(3000),
+  HOSTNAME: z.string().min(1).default('localhost'),
+  NEXTAUTH_URL: z.url({ message: 'must be the absolute URL people use to reach Threadline, e.g. http://localhost:3000' }).optional(),
+  NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters (generate one with: openssl rand -base64 32)').optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { message: 'must be one of debug, info, warn, error' }).default('info'),
+  THREADLINE_DATA_DIR: z.string().min(1).default('.data'),
+  EMBEDDED_PG_PORT: port.optional(),
+  WORKER_CONCURRENCY: z.coerce.number({ message: 'must be a number' }).int().min(1, 'must be at least 1').max(64, 'must be at most 64').default(4),
+  WORKER_HEARTBEAT_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(300).default(5),
+  WORKER_STALE_AFTER_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(5).max(3600).default(30),
+  SEED_DEMO_USERS: booleanFlag.optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration: ${problems.join(' ')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Parses an environment (process.env by default); throws ConfigError listing every bad variable. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  // Empty strings mean "not set" so that `FOO= npm start` behaves like leaving FOO out.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}.`);
+  throw new ConfigError(problems);
+}
+
+let cached: Env | undefined;
+let cachedFrom: NodeJS.ProcessEnv | undefined;
+
+export function env(): Env {
+  // Re-parse if process.env was replaced (tests point DATABASE_URL at a fresh database per file).
+  if (!cached || cachedFrom !== process.env || cached.DATABASE_URL !== (process.env.DATABASE_URL || undefined)) {
+    cached = parseEnv(process.env);
+    cachedFrom = process.env;
+  }
+  return cached;
+}
+
+export function requireDatabaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) throw new ConfigError(['DATABASE_URL is not set: run `npm start` (it starts the embedded PostgreSQL) or set DATABASE_URL to your PostgreSQL server.']);
+  return url;
+}

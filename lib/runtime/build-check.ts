@@ -1,0 +1,31 @@
+// Decides whether the production build in .next/ is missing or older than the sources,
+// so that `npm start` builds only when it has to.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const SOURCE_ROOTS = ['app', 'components', 'lib', 'public', 'next.config.js', 'postcss.config.mjs', 'package-lock.json', 'proxy.ts', 'middleware.ts'];
+const SKIP = new Set(['node_modules', '.next', '.data', 'generated']);
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const child of readdirSync(entry)) {
+    if (SKIP.has(child) || child.endsWith('.test.ts')) continue;
+    newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  }
+  return newest;
+}
+
+export type BuildState = { state: 'missing' } | { state: 'stale'; changed: string } | { state: 'current' };
+
+export function buildState(root: string): BuildState {
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  if (!existsSync(buildId)) return { state: 'missing' };
+  const builtAt = statSync(buildId).mtimeMs;
+  for (const source of SOURCE_ROOTS) {
+    if (newestMtime(path.join(root, source)) > builtAt) return { state: 'stale', changed: source };
+  }
+  return { state: 'current' };
+}

@@ -1,0 +1,64 @@
+// Starts the web app and the worker as child processes of `npm start`, prefixes their
+// output, notices when one dies, and stops them all (SIGTERM, then SIGKILL after a grace
+// period) so that no process outlives the command.
+import { spawn, type ChildProcess } from 'node:child_process';
+import readline from 'node:readline';
+
+export interface ChildSpec {
+  name: string;
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+interface Running {
+  spec: ChildSpec;
+  process: ChildProcess;
+  exited: Promise<number | null>;
+}
+
+export class Supervisor {
+  private readonly running: Running[] = [];
+  private stopping = false;
+
+  constructor(private readonly onUnexpectedExit: (name: string, code: number | null, signal: NodeJS.Signals | null) => void) {}
+
+  start(spec: ChildSpec): ChildProcess {
+    const child = spawn(spec.command, spec.args, { cwd: spec.cwd, env: spec.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const prefix = `[${spec.name}] `;
+    for (const [stream, out] of [
+      [child.stdout, process.stdout],
+      [child.stderr, process.stderr],
+    ] as const) {
+      if (stream) readline.createInterface({ input: stream }).on('line', (line) => out.write(prefix + line + '\n'));
+    }
+    const exited = new Promise<number | null>((resolve) => {
+      child.once('exit', (code, signal) => {
+        if (!this.stopping) this.onUnexpectedExit(spec.name, code, signal);
+        resolve(code);
+      });
+      child.once('error', (error) => {
+        process.stderr.write(`${prefix}could not start: ${error.message}\n`);
+        if (!this.stopping) this.onUnexpectedExit(spec.name, null, null);
+        resolve(null);
+      });
+    });
+    this.running.push({ spec, process: child, exited });
+    return child;
+  }
+
+  /** Stops every child; resolves when all have exited. */
+  async stopAll(graceMs = 10_000): Promise<void> {
+    this.stopping = true;
+    await Promise.all(
+      this.running.map(async ({ process: child, exited }) => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        child.kill('SIGTERM');
+        const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+        await exited;
+        clearTimeout(killer);
+      }),
+    );
+  }
+}

@@ -1,0 +1,41 @@
+// Two test projects: `unit` (pure code, no I/O, runs in parallel freely) and
+// `integration` (*.int.test.ts: a real PostgreSQL; one embedded server per run, a fresh
+// database per test file cloned from a migrated template).
+import { defineConfig } from 'vitest/config';
+import path from 'node:path';
+
+const alias = { '@': path.resolve(import.meta.dirname) };
+const exclude = ['node_modules/**', '.next/**', '.data/**', 'e2e/**'];
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          include: ['**/*.test.ts'],
+          exclude: [...exclude, '**/*.int.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          include: ['**/*.int.test.ts'],
+          exclude,
+          environment: 'node',
+          globalSetup: ['test/integration-global-setup.ts'],
+          setupFiles: ['test/integration-database.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // Each file gets its own database, so files may run in parallel.
+          pool: 'forks',
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});

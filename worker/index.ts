@@ -1,0 +1,61 @@
+// The worker process: graphile-worker on the same PostgreSQL (SKIP LOCKED, LISTEN/NOTIFY,
+// cron), running the jobs of lib/jobs/registry.ts, plus a heartbeat. Any number of
+// these may run at once. SIGINT/SIGTERM finish running jobs and exit.
+import { run, type Runner } from 'graphile-worker';
+import { parseEnv, ConfigError, requireDatabaseUrl } from '../lib/env.ts';
+import { log } from '../lib/log.ts';
+import { db, disconnectAll } from '../lib/db/client.ts';
+import { buildCrontab, buildTaskList } from '../lib/jobs/registry.ts';
+import { beat, newWorkerId, removeHeartbeat } from '../lib/runtime/worker-heartbeat.ts';
+import { graphileLogger } from './graphile-logger.ts';
+
+process.env.THREADLINE_SERVICE ??= 'worker';
+
+async function main(): Promise<void> {
+  const config = parseEnv();
+  const connectionString = requireDatabaseUrl();
+  const workerId = newWorkerId();
+  const startedAt = new Date();
+  const prisma = db();
+
+  await beat(prisma, workerId, startedAt);
+  const runner: Runner = await run({
+    connectionString,
+    concurrency: config.WORKER_CONCURRENCY,
+    noHandleSignals: true,
+    pollInterval: 1000,
+    taskList: buildTaskList(),
+    crontab: buildCrontab(),
+    logger: graphileLogger,
+  });
+
+  const timer = setInterval(() => {
+    beat(prisma, workerId, startedAt).catch((err) => log.warn('heartbeat failed', { err }));
+  }, config.WORKER_HEARTBEAT_SECONDS * 1000);
+  log.info('worker started', { workerId, concurrency: config.WORKER_CONCURRENCY });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('worker stopping', { signal });
+    clearInterval(timer);
+    await runner.stop().catch((err) => log.warn('runner stop failed', { err }));
+    await removeHeartbeat(prisma, workerId).catch(() => undefined);
+    await disconnectAll();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  await runner.promise;
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`Worker cannot start: ${error.problems.join(' ')}\n`);
+  } else {
+    log.error('worker crashed', { err: error });
+    process.stderr.write(`Worker stopped: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exit(1);
+});
