@@ -12,6 +12,10 @@ export interface JobDefinition<Schema extends z.ZodType = z.ZodType> {
   cron?: string;
 }
 
+// graphile-worker's crontab grammar only accepts these task identifiers.
+const JOB_NAME = /^[_a-zA-Z][_a-zA-Z0-9:/_-]*$/;
+
 export function defineJob<Schema extends z.ZodType>(definition: JobDefinition<Schema>): JobDefinition<Schema> {
+  if (!JOB_NAME.test(definition.name)) throw new Error(`Job name "${definition.name}" is not a valid graphile-worker task identifier (letters, digits, _ : / -).`);
   return definition;
 }

@@ -5,7 +5,7 @@ import { db } from '../db/client.ts';
 import { defineJob } from './define-job.ts';
 
 export const pruneWorkerHeartbeats = defineJob({
-  name: 'maintenance.prune-worker-heartbeats',
+  name: 'maintenance:prune-worker-heartbeats',
   payload: z.object({ olderThanHours: z.number().int().positive().default(24) }).passthrough(),
   cron: '17 * * * *',
   async run({ olderThanHours }, helpers) {

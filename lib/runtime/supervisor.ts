@@ -24,6 +24,11 @@ export class Supervisor {
 
   constructor(private readonly onUnexpectedExit: (name: string, code: number | null, signal: NodeJS.Signals | null) => void) {}
 
+  /** True once any child has been started. */
+  get started(): boolean {
+    return this.running.length > 0;
+  }
+
   start(spec: ChildSpec): ChildProcess {
     const child = spawn(spec.command, spec.args, { cwd: spec.cwd, env: spec.env, stdio: ['ignore', 'pipe', 'pipe'] });
     const prefix = `[${spec.name}] `;

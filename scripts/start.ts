@@ -1,0 +1,132 @@
+// `npm start`: one command for the whole of Threadline. Builds the app when needed,
+// starts the embedded PostgreSQL (or checks DATABASE_URL), applies migrations, seeds
+// the demo users, then runs the web app and the worker and says where everything is.
+// Ctrl-C / SIGTERM stops the children first, then PostgreSQL.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { ConfigError, parseEnv, type Env } from '../lib/env.ts';
+import { applyMigrations } from '../lib/db/migrations/apply-migrations.ts';
+import { buildState } from '../lib/runtime/build-check.ts';
+import { checkDatabase } from '../lib/runtime/check-database.ts';
+import { resolveAuthSecret } from '../lib/runtime/auth-secret.ts';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../lib/runtime/embedded-postgres.ts';
+import { isPortFree } from '../lib/runtime/ports.ts';
+import { Supervisor } from '../lib/runtime/supervisor.ts';
+import { waitForHealthy } from '../lib/runtime/wait-for-healthy.ts';
+import { prepareDevAccess } from '../lib/runtime/prepare-dev-access.ts';
+import { disconnectAll } from '../lib/db/client.ts';
+
+const root = process.cwd();
+const say = (line = '') => process.stdout.write(line + '\n');
+
+class StartError extends Error {}
+
+function ensureBuild(): void {
+  const state = buildState(root);
+  if (state.state === 'current') return;
+  say(state.state === 'missing' ? 'No production build yet: building Threadline (about a minute)…' : `Sources changed (${state.changed}): rebuilding Threadline…`);
+  const next = createRequire(import.meta.url).resolve('next/dist/bin/next');
+  const result = spawnSync(process.execPath, [next, 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', CHECKPOINT_DISABLE: '1' },
+  });
+  if (result.status !== 0) throw new StartError('The production build failed (see the output above); fix the error and run `npm start` again.');
+}
+
+async function main(): Promise<void> {
+  let config: Env;
+  try {
+    config = parseEnv();
+  } catch (error) {
+    if (error instanceof ConfigError) throw new StartError(`Threadline cannot start: ${error.problems.join(' ')}`);
+    throw error;
+  }
+  const dataDir = path.resolve(root, config.THREADLINE_DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const baseUrl = config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`;
+
+  if (!(await isPortFree(config.PORT, '0.0.0.0'))) {
+    throw new StartError(`Port ${config.PORT} is already in use (is Threadline already running?); stop that process or start with PORT=<another port>.`);
+  }
+  ensureBuild();
+
+  let embedded: EmbeddedPostgres | undefined;
+  let databaseUrl = config.DATABASE_URL;
+  const supervisor = new Supervisor((name, code, signal) => {
+    process.stderr.write(`\nThe ${name} process exited unexpectedly (${signal ?? `code ${code}`}); stopping Threadline.\n`);
+    void shutdown(1);
+  });
+
+  let shuttingDown = false;
+  async function shutdown(exitCode: number): Promise<void> {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    const started = supervisor.started;
+    if (started) say('\nStopping Threadline…');
+    await supervisor.stopAll();
+    await disconnectAll().catch(() => undefined);
+    if (embedded) await embedded.stop().catch(() => undefined);
+    if (started) say('Stopped.');
+    process.exit(exitCode);
+  }
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    if (!databaseUrl) {
+      say(`Starting the embedded PostgreSQL (data in ${path.relative(root, dataDir) || '.'}/postgres)…`);
+      embedded = await startEmbeddedPostgres({ dataDir, preferredPort: config.EMBEDDED_PG_PORT });
+      databaseUrl = embedded.url;
+    }
+    const { serverVersion } = await checkDatabase(databaseUrl);
+    // The services used below (demo users) reach the database through DATABASE_URL.
+    process.env.DATABASE_URL = databaseUrl;
+    const migrations = await applyMigrations({ databaseUrl });
+    say(`Database ready: PostgreSQL ${serverVersion}, ${migrations.applied.length} migration(s) applied now, ${migrations.alreadyApplied} already applied.`);
+
+    const authSecret = resolveAuthSecret(dataDir, config.NEXTAUTH_SECRET);
+    const seedDemoUsers = config.SEED_DEMO_USERS ?? Boolean(embedded);
+    const credentialsFile = await prepareDevAccess({ databaseUrl, dataDir, baseUrl, seedDemoUsers });
+
+    const childEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_URL: baseUrl,
+      NEXTAUTH_SECRET: authSecret,
+      SEED_DEMO_USERS: String(seedDemoUsers),
+      PORT: String(config.PORT),
+      NEXT_TELEMETRY_DISABLED: '1',
+    };
+    const next = createRequire(import.meta.url).resolve('next/dist/bin/next');
+    const worker = supervisor.start({ name: 'worker', command: process.execPath, args: ['--import', 'tsx', 'worker/index.ts'], env: { ...childEnv, THREADLINE_SERVICE: 'worker' }, cwd: root });
+    const web = supervisor.start({ name: 'web', command: process.execPath, args: [next, 'start', '-p', String(config.PORT)], env: { ...childEnv, THREADLINE_SERVICE: 'web' }, cwd: root });
+
+    await waitForHealthy(`http://127.0.0.1:${config.PORT}/api/v1/health`, 90_000);
+    const databaseLine = embedded
+      ? `embedded PostgreSQL ${serverVersion} on 127.0.0.1:${embedded.port} (data in ${path.relative(root, dataDir)}/postgres)`
+      : `PostgreSQL ${serverVersion} from DATABASE_URL`;
+    say('');
+    say('Threadline is running');
+    say(`  Console      ${baseUrl}`);
+    say(`  API          ${baseUrl}/api/v1   (health: ${baseUrl}/api/v1/health)`);
+    say(`  Database     ${databaseLine}`);
+    say(`  Web          pid ${web.pid}   Worker  pid ${worker.pid}`);
+    if (credentialsFile) say(`  Credentials  ${path.relative(root, credentialsFile)} (demo users, passwords and API tokens)`);
+    say('Press Ctrl-C to stop.');
+    say('');
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`\n${message}\n`);
+    await shutdown(1);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  if (process.env.LOG_LEVEL === 'debug' && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  process.exit(1);
+});
