@@ -6,6 +6,8 @@ import path from 'node:path';
 
 const alias = { '@': path.resolve(import.meta.dirname) };
 const exclude = ['node_modules/**', '.next/**', '.data/**', 'e2e/**'];
+// Request and job logs would drown the test report; set LOG_LEVEL=debug to see them.
+const env = { LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' };
 
 export default defineConfig({
   resolve: { alias },
@@ -18,6 +20,7 @@ export default defineConfig({
           include: ['**/*.test.ts'],
           exclude: [...exclude, '**/*.int.test.ts'],
           environment: 'node',
+          env,
         },
       },
       {
@@ -27,6 +30,7 @@ export default defineConfig({
           include: ['**/*.int.test.ts'],
           exclude,
           environment: 'node',
+          env,
           globalSetup: ['test/integration-global-setup.ts'],
           setupFiles: ['test/integration-database.ts'],
           testTimeout: 30_000,
