@@ -7,7 +7,8 @@ import path from 'node:path';
 const alias = { '@': path.resolve(import.meta.dirname) };
 const exclude = ['node_modules/**', '.next/**', '.data/**', 'e2e/**'];
 // Request and job logs would drown the test report; set LOG_LEVEL=debug to see them.
-const env = { LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' };
+// A fixed application key so tests never write one into the project's .data folder.
+const env = { LOG_LEVEL: process.env.LOG_LEVEL ?? 'error', THREADLINE_SECRET_KEY: 'Y3Ufn0/x9Pgku0WqR5kb6eY7R8AHQuHHjt1wSTvf0ho=' };
 
 export default defineConfig({
   resolve: { alias },

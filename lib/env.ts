@@ -3,6 +3,7 @@
 // database); call env() where a value is needed. A bad value fails with one sentence
 // per problem naming the variable.
 import { z } from 'zod';
+import { decodeSecretKey } from './crypto/secret-box.ts';
 
 const postgresUrl = z
   .string()
@@ -29,6 +30,11 @@ export const envSchema = z.object({
   HOSTNAME: z.string().min(1).default('localhost'),
   NEXTAUTH_URL: z.url({ message: 'must be the absolute URL people use to reach Threadline, e.g. http://localhost:3000' }).optional(),
   NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters (generate one with: openssl rand -base64 32)').optional(),
+  // Encrypts connector signing secrets at rest; generated into <data dir>/secret-key when unset.
+  THREADLINE_SECRET_KEY: z
+    .string()
+    .refine((value) => decodeSecretKey(value) !== undefined, 'must be 32 bytes as 64 hex characters or base64 (generate one with: openssl rand -base64 32)')
+    .optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { message: 'must be one of debug, info, warn, error' }).default('info'),
   THREADLINE_DATA_DIR: z.string().min(1).default('.data'),
   EMBEDDED_PG_PORT: port.optional(),
@@ -36,6 +42,12 @@ export const envSchema = z.object({
   WORKER_HEARTBEAT_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(300).default(5),
   WORKER_STALE_AFTER_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(5).max(3600).default(30),
   SEED_DEMO_USERS: booleanFlag.optional(),
+  INGEST_RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'must be a number' }).int().min(1, 'must be at least 1').default(120_000),
+  INBOX_BATCH_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1).max(1000, 'must be at most 1000').default(100),
+  INBOX_CONCURRENCY: z.coerce.number({ message: 'must be a number' }).int().min(1).max(32, 'must be at most 32').default(2),
+  INBOX_POLL_MS: z.coerce.number({ message: 'must be a number' }).int().min(10).max(60_000).default(500),
+  INBOX_MAX_ATTEMPTS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100).default(8),
+  ORDERING_GAP_TIMEOUT_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(7 * 86_400).default(900),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -11,6 +11,7 @@ import { applyMigrations } from '../lib/db/migrations/apply-migrations.ts';
 import { buildState } from '../lib/runtime/build-check.ts';
 import { checkDatabase } from '../lib/runtime/check-database.ts';
 import { resolveAuthSecret } from '../lib/runtime/auth-secret.ts';
+import { resolveSecretKey } from '../lib/runtime/secret-key.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../lib/runtime/embedded-postgres.ts';
 import { isPortFree } from '../lib/runtime/ports.ts';
 import { Supervisor } from '../lib/runtime/supervisor.ts';
@@ -88,6 +89,9 @@ async function main(): Promise<void> {
     say(`Database ready: PostgreSQL ${serverVersion}, ${migrations.applied.length} migration(s) applied now, ${migrations.alreadyApplied} already applied.`);
 
     const authSecret = resolveAuthSecret(dataDir, config.NEXTAUTH_SECRET);
+    // One key for this process (demo connectors below), the web app and the worker.
+    const secretKey = resolveSecretKey(dataDir, config.THREADLINE_SECRET_KEY).toString('base64');
+    process.env.THREADLINE_SECRET_KEY = secretKey;
     const seedDemoUsers = config.SEED_DEMO_USERS ?? Boolean(embedded);
     const credentialsFile = await prepareDevAccess({ databaseUrl, dataDir, baseUrl, seedDemoUsers });
 
@@ -97,6 +101,7 @@ async function main(): Promise<void> {
       DATABASE_URL: databaseUrl,
       NEXTAUTH_URL: baseUrl,
       NEXTAUTH_SECRET: authSecret,
+      THREADLINE_SECRET_KEY: secretKey,
       SEED_DEMO_USERS: String(seedDemoUsers),
       PORT: String(config.PORT),
       NEXT_TELEMETRY_DISABLED: '1',

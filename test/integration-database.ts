@@ -34,6 +34,8 @@ for (let attempt = 0; ; attempt++) {
 const url = new URL(adminUrl);
 url.pathname = `/${database}`;
 process.env.DATABASE_URL = url.toString();
+// Connector secrets are encrypted with this key; a per-file key keeps tests out of .data/.
+process.env.THREADLINE_SECRET_KEY ??= randomBytes(32).toString('base64');
 
 afterAll(async () => {
   await disconnectAll();

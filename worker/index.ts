@@ -1,5 +1,6 @@
 // The worker process: graphile-worker on the same PostgreSQL (SKIP LOCKED, LISTEN/NOTIFY,
-// cron), running the jobs of lib/jobs/registry.ts, plus a heartbeat. Any number of
+// cron), running the jobs of lib/jobs/registry.ts; the inbox processor (lib/workflows);
+// and a heartbeat. Any number of
 // these may run at once. SIGINT/SIGTERM finish running jobs and exit.
 import { run, type Runner } from 'graphile-worker';
 import { parseEnv, ConfigError, requireDatabaseUrl } from '../lib/env.ts';
@@ -8,6 +9,8 @@ import { db, disconnectAll } from '../lib/db/client.ts';
 import { buildCrontab, buildTaskList } from '../lib/jobs/registry.ts';
 import { beat, newWorkerId, removeHeartbeat } from '../lib/runtime/worker-heartbeat.ts';
 import { graphileLogger } from './graphile-logger.ts';
+import { startInboxProcessor } from '../lib/workflows/run-inbox-processor.ts';
+import { buildWorkflowResolver, requeueEventsAwaitingWorkflow, typesWithWorkflows } from '../lib/workflows/registry.ts';
 
 process.env.THREADLINE_SERVICE ??= 'worker';
 
@@ -29,6 +32,18 @@ async function main(): Promise<void> {
     logger: graphileLogger,
   });
 
+  const requeued = await prisma.$transaction((tx) => requeueEventsAwaitingWorkflow(tx, typesWithWorkflows()));
+  if (requeued > 0) log.info('events waiting for a workflow were requeued', { requeued });
+  const inbox = await startInboxProcessor({
+    databaseUrl: connectionString,
+    concurrency: config.INBOX_CONCURRENCY,
+    batchSize: config.INBOX_BATCH_SIZE,
+    pollMs: config.INBOX_POLL_MS,
+    maxAttempts: config.INBOX_MAX_ATTEMPTS,
+    gapTimeoutMs: config.ORDERING_GAP_TIMEOUT_SECONDS * 1000,
+    resolve: buildWorkflowResolver(),
+  });
+
   const timer = setInterval(() => {
     beat(prisma, workerId, startedAt).catch((err) => log.warn('heartbeat failed', { err }));
   }, config.WORKER_HEARTBEAT_SECONDS * 1000);
@@ -40,6 +55,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info('worker stopping', { signal });
     clearInterval(timer);
+    await inbox.stop().catch((err) => log.warn('inbox processor stop failed', { err }));
     await runner.stop().catch((err) => log.warn('runner stop failed', { err }));
     await removeHeartbeat(prisma, workerId).catch(() => undefined);
     await disconnectAll();

@@ -1,22 +1,34 @@
-// The Prisma client for the canonical database, created lazily on first use so that
-// importing this module (e.g. during `next build`) never needs a database. One client
-// per process and database URL; @prisma/adapter-pg means no native query engine.
+// The Prisma client and the pg pool behind it, created lazily on first use so that
+// importing this module (e.g. during `next build`) never needs a database. One pool per
+// process and database URL, shared by Prisma (through @prisma/adapter-pg, so no native
+// query engine) and by the few hot paths that speak SQL directly (the inbox write).
+import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client.ts';
 import { requireDatabaseUrl } from '../env.ts';
 
-type Clients = Map<string, PrismaClient>;
-const globalForPrisma = globalThis as unknown as { __threadlinePrisma?: Clients };
-const clients: Clients = (globalForPrisma.__threadlinePrisma ??= new Map());
+interface Connection {
+  pool: pg.Pool;
+  prisma: PrismaClient;
+}
+
+const globalForDb = globalThis as unknown as { __threadlineDb?: Map<string, Connection> };
+const connections: Map<string, Connection> = (globalForDb.__threadlineDb ??= new Map());
+
+function connectionFor(databaseUrl: string): Connection {
+  let connection = connections.get(databaseUrl);
+  if (!connection) {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    // An idle client losing its server (restart, failover) must not crash the process.
+    pool.on('error', () => undefined);
+    connection = { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }) };
+    connections.set(databaseUrl, connection);
+  }
+  return connection;
+}
 
 export function prismaFor(databaseUrl: string): PrismaClient {
-  let client = clients.get(databaseUrl);
-  if (!client) {
-    const adapter = new PrismaPg({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-    client = new PrismaClient({ adapter });
-    clients.set(databaseUrl, client);
-  }
-  return client;
+  return connectionFor(databaseUrl).prisma;
 }
 
 /** The client for DATABASE_URL. */
@@ -24,10 +36,18 @@ export function db(): PrismaClient {
   return prismaFor(requireDatabaseUrl());
 }
 
+/** The pg pool for DATABASE_URL, for hand-written SQL on hot paths. */
+export function pgPool(): pg.Pool {
+  return connectionFor(requireDatabaseUrl()).pool;
+}
+
 export async function disconnectAll(): Promise<void> {
-  const all = [...clients.values()];
-  clients.clear();
-  await Promise.all(all.map((c) => c.$disconnect()));
+  const all = [...connections.values()];
+  connections.clear();
+  await Promise.all(all.map(async ({ prisma, pool }) => {
+    await prisma.$disconnect();
+    await pool.end().catch(() => undefined);
+  }));
 }
 
 export type { PrismaClient };

@@ -2,6 +2,7 @@
 // media type, 413 when too large, 400 when it does not parse. An empty body reads as
 // undefined and is left to the schema to judge.
 import { AppError } from '../errors.ts';
+import { readRawBody } from './read-raw-body.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -12,12 +13,8 @@ export function isJsonMediaType(contentType: string | null): boolean {
 
 export async function readJsonBody(request: Request, options: { maxBytes?: number } = {}): Promise<unknown> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const declaredLength = Number(request.headers.get('content-length') ?? '0');
-  if (declaredLength > maxBytes) throw tooLarge(maxBytes);
-
-  const text = await request.text();
+  const text = (await readRawBody(request, maxBytes)).toString('utf8');
   if (text.length === 0) return undefined;
-  if (Buffer.byteLength(text, 'utf8') > maxBytes) throw tooLarge(maxBytes);
   if (!isJsonMediaType(request.headers.get('content-type'))) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
   }
@@ -26,8 +23,4 @@ export async function readJsonBody(request: Request, options: { maxBytes?: numbe
   } catch {
     throw new AppError('BAD_REQUEST', 'The body is not valid JSON.');
   }
-}
-
-function tooLarge(maxBytes: number): AppError {
-  return new AppError('PAYLOAD_TOO_LARGE', `The body is larger than ${Math.floor(maxBytes / 1024)} KiB.`);
 }

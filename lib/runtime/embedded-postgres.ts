@@ -73,19 +73,30 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
   }
   settings ??= { password: randomBytes(18).toString('base64url') };
 
-  const port =
-    options.preferredPort ?? (settings.port && (await isPortFree(settings.port)) ? settings.port : await findFreePort(54329));
   if (options.preferredPort && !(await isPortFree(options.preferredPort))) {
     throw new EmbeddedPostgresError(`Port ${options.preferredPort} for the embedded PostgreSQL is already in use; free it or set EMBEDDED_PG_PORT to another port.`);
   }
-
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
   if (options.ephemeral) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
-  let server: RunningServer;
+  // Ephemeral servers (tests) start from a random point so parallel runs rarely meet.
+  const searchFrom = options.ephemeral ? 55000 + Math.floor(Math.random() * 5000) : 54329;
+
+  let server: RunningServer | undefined;
+  let port = 0;
   try {
     if (!initialised) await initialiseCluster({ dataDir: pgDir, user: USER, password: settings.password });
-    writeFileSync(settingsFile, JSON.stringify({ ...settings, port }, null, 2), { mode: 0o600 });
-    server = await startServer({ dataDir: pgDir, port, flags, onLog: options.onLog });
+    // Another process can take a port between our check and PostgreSQL's bind: when the
+    // port was our choice, try the next free one.
+    for (let attempt = 0; !server; attempt++) {
+      port = options.preferredPort ?? (attempt === 0 && settings.port && (await isPortFree(settings.port)) ? settings.port : await findFreePort(searchFrom + attempt * 7));
+      writeFileSync(settingsFile, JSON.stringify({ ...settings, port }, null, 2), { mode: 0o600 });
+      try {
+        server = await startServer({ dataDir: pgDir, port, flags, onLog: options.onLog });
+      } catch (error) {
+        const portTaken = error instanceof Error && /could not create any TCP\/IP sockets|Address already in use/.test(error.message);
+        if (!portTaken || options.preferredPort || attempt >= 4) throw error;
+      }
+    }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new EmbeddedPostgresError(`The embedded PostgreSQL in ${pgDir} could not start: ${reason}. If the folder is corrupt, move it aside to start with a fresh database.`);

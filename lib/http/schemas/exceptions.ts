@@ -1,0 +1,40 @@
+// Request schemas of the exceptions API (GET /api/v1/exceptions, POST .../{id}/actions),
+// shared with the console's server actions and, later, the OpenAPI document.
+import { z } from 'zod';
+import { EntityType, ExceptionCode, ExceptionStatus, OwnerTeam, Recoverability } from '../../db/generated/enums.ts';
+import { DEFAULT_EXCEPTION_PAGE_SIZE, MAX_EXCEPTION_PAGE_SIZE } from '../../queries/exceptions/list-exceptions.ts';
+import { exceptionSorts } from '../../queries/exceptions/exception-sort.ts';
+import { exceptionActionNames } from '../../services/exceptions/exception-actions.ts';
+
+// Lists arrive repeated (?status=OPEN&status=ASSIGNED) or comma-separated (?status=OPEN,ASSIGNED).
+const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (value) => (value === undefined ? undefined : (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean)),
+    z.array(item).optional(),
+  );
+
+export const listExceptionsQuerySchema = z.object({
+  status: list(z.enum(ExceptionStatus)),
+  code: list(z.enum(ExceptionCode)),
+  owner: list(z.enum(OwnerTeam)),
+  recoverability: list(z.enum(Recoverability)),
+  /** A user id, "me", or "none" for the unassigned ones. */
+  assignee: z.union([z.literal('me'), z.literal('none'), z.uuid()]).optional(),
+  correlationId: z.string().min(1).max(200).optional(),
+  entityType: z.enum(EntityType).optional(),
+  entityId: z.string().min(1).max(200).optional(),
+  sort: z.enum(exceptionSorts).default('default'),
+  cursor: z.string().min(1).max(1000).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_EXCEPTION_PAGE_SIZE).default(DEFAULT_EXCEPTION_PAGE_SIZE),
+});
+
+export const exceptionIdParamsSchema = z.object({ id: z.uuid() });
+
+export const exceptionActionSchema = z.object({
+  action: z.enum(exceptionActionNames),
+  assigneeId: z.uuid().optional(),
+  note: z.string().trim().max(2000).optional(),
+  reason: z.string().trim().max(2000).optional(),
+});
+
+export type ExceptionActionInput = z.input<typeof exceptionActionSchema>;

@@ -1,0 +1,103 @@
+// The one write of the ingest path: accepted events into the inbox, idempotently.
+// (source, eventId) is unique forever: a repeat with the same payload hash is a
+// duplicate and changes nothing; the same id with another payload is a conflict. One
+// INSERT ... ON CONFLICT DO NOTHING statement per request (atomic without an explicit
+// transaction) that also wakes the workers (NOTIFY is delivered at commit).
+import type pg from 'pg';
+
+export interface InboxCandidate {
+  source: string;
+  eventId: string;
+  type: string;
+  subject: string | null;
+  /** Decimal string of a positive integer, or null. */
+  sequence: string | null;
+  correlationId: string | null;
+  eventTime: Date | null;
+  payload: unknown;
+  payloadHash: string;
+}
+
+export type InboxWriteResult =
+  | { status: 'accepted'; inboxEventId: string }
+  | { status: 'duplicate'; inboxEventId: string }
+  | { status: 'conflict'; inboxEventId: string };
+
+export const INBOX_CHANNEL = 'threadline_inbox';
+
+const INSERT_SQL = `
+WITH input AS (
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::timestamptz[], $8::jsonb[], $9::text[])
+    WITH ORDINALITY AS t(source, event_id, type, subject, sequence, correlation_id, event_time, payload, payload_hash, ord)
+), inserted AS (
+  INSERT INTO "InboxEvent" (id, source, "eventId", type, subject, sequence, "correlationId", "eventTime", payload, "payloadHash", "connectorId", status, "receivedAt")
+  SELECT gen_random_uuid(), source, event_id, type, subject, sequence, correlation_id, event_time, payload, payload_hash, $10::uuid, 'RECEIVED', clock_timestamp()
+    FROM input ORDER BY ord
+  ON CONFLICT (source, "eventId") DO NOTHING
+  RETURNING id, source, "eventId"
+)
+SELECT id, source, "eventId" AS event_id, pg_notify('${INBOX_CHANNEL}', '') AS notify FROM inserted`;
+
+const EXISTING_SQL = `
+SELECT e.id, e.source, e."eventId" AS event_id, e."payloadHash" AS payload_hash
+  FROM "InboxEvent" e
+  JOIN unnest($1::text[], $2::text[]) AS k(source, event_id) ON e.source = k.source AND e."eventId" = k.event_id`;
+
+const key = (source: string, eventId: string) => `${source}\u0000${eventId}`;
+
+/** Writes the candidates; results are in the order given. */
+export async function writeInboxEvents(pool: pg.Pool, options: { connectorId: string | null; events: InboxCandidate[] }): Promise<InboxWriteResult[]> {
+  const { connectorId, events } = options;
+  if (events.length === 0) return [];
+
+  // The same id twice in one request: only the first is written; the others are judged
+  // against it below exactly like a later re-delivery.
+  const firstIndex = new Map<string, number>();
+  const unique: InboxCandidate[] = [];
+  events.forEach((event, index) => {
+    const k = key(event.source, event.eventId);
+    if (!firstIndex.has(k)) {
+      firstIndex.set(k, index);
+      unique.push(event);
+    }
+  });
+
+  const inserted = await pool.query<{ id: string; source: string; event_id: string }>(INSERT_SQL, [
+    unique.map((e) => e.source),
+    unique.map((e) => e.eventId),
+    unique.map((e) => e.type),
+    unique.map((e) => e.subject),
+    unique.map((e) => e.sequence),
+    unique.map((e) => e.correlationId),
+    unique.map((e) => e.eventTime),
+    unique.map((e) => JSON.stringify(e.payload)),
+    unique.map((e) => e.payloadHash),
+    connectorId,
+  ]);
+  const insertedIds = new Map(inserted.rows.map((r) => [key(r.source, r.event_id), r.id]));
+
+  // A new statement sees rows that concurrent requests committed while ours waited on
+  // the unique index, so every event not inserted here is found.
+  const missing = unique.filter((e) => !insertedIds.has(key(e.source, e.eventId)));
+  const existing = new Map<string, { id: string; hash: string }>();
+  if (missing.length > 0) {
+    const found = await pool.query<{ id: string; source: string; event_id: string; payload_hash: string }>(EXISTING_SQL, [
+      missing.map((e) => e.source),
+      missing.map((e) => e.eventId),
+    ]);
+    for (const row of found.rows) existing.set(key(row.source, row.event_id), { id: row.id, hash: row.payload_hash });
+  }
+
+  return events.map((event, index) => {
+    const k = key(event.source, event.eventId);
+    const insertedId = insertedIds.get(k);
+    if (insertedId) {
+      if (firstIndex.get(k) === index) return { status: 'accepted', inboxEventId: insertedId };
+      const first = events[firstIndex.get(k)!]!;
+      return { status: first.payloadHash === event.payloadHash ? 'duplicate' : 'conflict', inboxEventId: insertedId };
+    }
+    const row = existing.get(k);
+    if (!row) throw new Error(`Inbox row for ${event.source}/${event.eventId} neither inserted nor found`);
+    return { status: row.hash === event.payloadHash ? 'duplicate' : 'conflict', inboxEventId: row.id };
+  });
+}

@@ -1,0 +1,84 @@
+// The SQL that finds one page of the queue: the ids and sort keys of the next `limit`
+// rows after the cursor. "After the cursor" is split into disjoint segments, each an
+// equality prefix plus one range (for the default order: same rank and impact with a
+// greater id; same rank with a smaller impact; a greater rank). Each segment of each
+// status is an index range scan already in order with its own LIMIT, so a deep page
+// costs the same as the first; the outer ORDER BY merges them. Orders without an index
+// use one branch with the segments OR-ed (a single scan and top-N sort).
+import { Prisma } from '../../db/client.ts';
+import type { ExceptionStatus } from '../../db/generated/enums.ts';
+import type { ExceptionFilters } from './list-exceptions.ts';
+import type { KeyValue, SortColumn, SortField } from './exception-sort.ts';
+
+export type PageKeyRow = Partial<Record<SortField, unknown>> & { id: string };
+
+const casts = { int: 'int', decimal: 'numeric', date: 'timestamptz', uuid: 'uuid' } as const;
+const ident = (field: SortField) => Prisma.raw(`"${field}"`);
+const literal = (c: SortColumn, value: string | number) => Prisma.sql`${value}::${Prisma.raw(casts[c.kind])}`;
+const all = (parts: Prisma.Sql[]) => (parts.length ? Prisma.sql`(${Prisma.join(parts, ' AND ')})` : Prisma.sql`TRUE`);
+
+export interface PageQuery {
+  columns: readonly SortColumn[];
+  /** The cursor's key values; absent for the first page. */
+  after?: readonly KeyValue[];
+  filters: ExceptionFilters;
+  /** One branch per status (ordered index scans) or one branch for all of them. */
+  statusBranches: (readonly ExceptionStatus[] | null)[];
+  /** Split the cursor condition into one branch per segment (only useful with an index). */
+  splitSegments: boolean;
+  limit: number;
+}
+
+export function pageKeysSql(q: PageQuery): Prisma.Sql {
+  const segments = q.after ? keysetSegments(q.columns, q.after) : [Prisma.sql`TRUE`];
+  const segmentBranches = q.splitSegments ? segments : [Prisma.sql`(${Prisma.join(segments, ' OR ')})`];
+  const fields = Prisma.join(q.columns.map((c) => ident(c.field)), ', ');
+  const order = Prisma.join(q.columns.map((c) => Prisma.sql`${ident(c.field)} ${Prisma.raw(c.direction === 'asc' ? 'ASC' : 'DESC')}`), ', ');
+  const filters = filterConditions(q.filters);
+  const branches = q.statusBranches.flatMap((statuses) =>
+    segmentBranches.map((segment) => {
+      const status = statuses ? [Prisma.sql`status IN (${Prisma.join(statuses.map((s) => Prisma.sql`${s}::"ExceptionStatus"`))})`] : [];
+      return Prisma.sql`(SELECT ${fields} FROM "Exception" WHERE ${all([...status, ...filters, segment])} ORDER BY ${order} LIMIT ${q.limit})`;
+    }),
+  );
+  return Prisma.sql`SELECT * FROM (${Prisma.join(branches, ' UNION ALL ')}) AS page ORDER BY ${order} LIMIT ${q.limit}`;
+}
+
+/** Disjoint conditions whose union is "strictly after these key values" in this order. */
+export function keysetSegments(columns: readonly SortColumn[], values: readonly KeyValue[]): Prisma.Sql[] {
+  const segments: Prisma.Sql[] = [];
+  for (let k = columns.length - 1; k >= 0; k--) {
+    const prefix = columns.slice(0, k).map((c, i) => equal(c, values[i] ?? null));
+    for (const beyond of beyondOn(columns[k]!, values[k] ?? null)) segments.push(all([...prefix, beyond]));
+  }
+  return segments;
+}
+
+function equal(c: SortColumn, value: KeyValue): Prisma.Sql {
+  return value === null ? Prisma.sql`${ident(c.field)} IS NULL` : Prisma.sql`${ident(c.field)} = ${literal(c, value)}`;
+}
+
+// Values after `value` on this one column; NULL counts as the largest value.
+function beyondOn(c: SortColumn, value: KeyValue): Prisma.Sql[] {
+  const f = ident(c.field);
+  if (c.direction === 'asc') {
+    if (value === null) return [];
+    return [Prisma.sql`${f} > ${literal(c, value)}`, ...(c.nullable ? [Prisma.sql`${f} IS NULL`] : [])];
+  }
+  if (value === null) return [Prisma.sql`${f} IS NOT NULL`];
+  return [Prisma.sql`${f} < ${literal(c, value)}`];
+}
+
+function filterConditions(f: ExceptionFilters): Prisma.Sql[] {
+  const anyOf = <T extends string>(column: string, type: string, values: readonly T[] | undefined) =>
+    values?.length ? [Prisma.sql`${Prisma.raw(column)} IN (${Prisma.join(values.map((v) => Prisma.sql`${v}::${Prisma.raw(type)}`))})`] : [];
+  return [
+    ...anyOf('code', '"ExceptionCode"', f.code),
+    ...anyOf('"ownerTeam"', '"OwnerTeam"', f.owner),
+    ...anyOf('recoverability', '"Recoverability"', f.recoverability),
+    ...(f.assigneeId === null ? [Prisma.sql`"assigneeId" IS NULL`] : f.assigneeId !== undefined ? [Prisma.sql`"assigneeId" = ${f.assigneeId}::uuid`] : []),
+    ...(f.correlationId ? [Prisma.sql`"correlationId" = ${f.correlationId}`] : []),
+    ...(f.entityType ? [Prisma.sql`"entityType" = ${f.entityType}::"EntityType"`] : []),
+    ...(f.entityId ? [Prisma.sql`"entityId" = ${f.entityId}`] : []),
+  ];
+}

@@ -1,0 +1,67 @@
+// The queue's sort orders. Every order ends with id, so it is total and a page boundary
+// never splits or repeats rows with equal values. A missing value (slaDueAt) counts as
+// the largest, as PostgreSQL sorts by default: last ascending, first descending — which
+// lets a backward scan of the (status, slaDueAt) index serve "-slaDueAt".
+export const exceptionSorts = [
+  'default',
+  'financialImpact',
+  '-financialImpact',
+  'lastSeenAt',
+  '-lastSeenAt',
+  'firstSeenAt',
+  '-firstSeenAt',
+  'slaDueAt',
+  '-slaDueAt',
+  'occurrences',
+  '-occurrences',
+] as const;
+export type ExceptionSort = (typeof exceptionSorts)[number];
+
+export type SortField = 'recoverabilityRank' | 'financialImpact' | 'lastSeenAt' | 'firstSeenAt' | 'slaDueAt' | 'occurrences' | 'id';
+export type KeyKind = 'int' | 'decimal' | 'date' | 'uuid';
+export interface SortColumn {
+  field: SortField;
+  direction: 'asc' | 'desc';
+  kind: KeyKind;
+  nullable: boolean;
+}
+/** A cursor value as carried in JSON: numbers for ints, strings for the rest, null. */
+export type KeyValue = string | number | null;
+
+const kinds: Record<SortField, KeyKind> = {
+  recoverabilityRank: 'int',
+  occurrences: 'int',
+  financialImpact: 'decimal',
+  lastSeenAt: 'date',
+  firstSeenAt: 'date',
+  slaDueAt: 'date',
+  id: 'uuid',
+};
+const nullable: ReadonlySet<SortField> = new Set(['slaDueAt']);
+const column = (field: SortField, direction: 'asc' | 'desc'): SortColumn => ({ field, direction, kind: kinds[field], nullable: nullable.has(field) });
+
+export function sortColumns(sort: ExceptionSort): SortColumn[] {
+  if (sort === 'default') return [column('recoverabilityRank', 'asc'), column('financialImpact', 'desc'), column('id', 'asc')];
+  const direction = sort.startsWith('-') ? 'desc' : 'asc';
+  return [column(sort.replace(/^-/, '') as SortField, direction), column('id', 'asc')];
+}
+
+/**
+ * Orders served by an index that starts with status: (status, recoverabilityRank,
+ * financialImpact DESC, id) and (status, slaDueAt). The other orders have no index and
+ * are a top-N sort of the filtered rows.
+ */
+export function isStatusIndexed(sort: ExceptionSort): boolean {
+  return sort === 'default' || sort === 'slaDueAt' || sort === '-slaDueAt';
+}
+
+/** The row's values for the cursor, in the order of the columns. */
+export function keyValues(columns: readonly SortColumn[], row: Partial<Record<SortField, unknown>>): KeyValue[] {
+  return columns.map(({ field, kind }) => {
+    const value = row[field];
+    if (value === null || value === undefined) return null;
+    if (kind === 'int') return Number(value);
+    if (kind === 'date') return (value as Date).toISOString();
+    return String(value); // Decimal → exact string; uuid
+  });
+}

@@ -1,0 +1,69 @@
+// The exception queue (DESIGN.md §7): filters, one of the sort orders of exception-sort,
+// and keyset pagination (never OFFSET: pages stay fast and stable while rows change).
+// The page's ids and sort keys come from exception-page-sql (index range scans per
+// status and cursor segment); the rows for display are then read by id.
+import { db } from '../../db/client.ts';
+import { ExceptionStatus, type EntityType, type ExceptionCode, type OwnerTeam, type Recoverability } from '../../db/generated/enums.ts';
+import { decodeCursor, encodeCursor } from './exception-cursor.ts';
+import { pageKeysSql, type PageKeyRow } from './exception-page-sql.ts';
+import { isStatusIndexed, keyValues, sortColumns, type ExceptionSort } from './exception-sort.ts';
+import { assigneeSelect, toExceptionView, type ExceptionView } from './exception-view.ts';
+
+export const DEFAULT_EXCEPTION_PAGE_SIZE = 50;
+export const MAX_EXCEPTION_PAGE_SIZE = 200;
+
+export interface ExceptionFilters {
+  status?: readonly ExceptionStatus[];
+  code?: readonly ExceptionCode[];
+  owner?: readonly OwnerTeam[];
+  recoverability?: readonly Recoverability[];
+  /** A user id, or null for the unassigned ones. */
+  assigneeId?: string | null;
+  correlationId?: string;
+  entityType?: EntityType;
+  entityId?: string;
+}
+
+export interface ListExceptionsOptions extends ExceptionFilters {
+  sort?: ExceptionSort;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface ExceptionPage {
+  items: ExceptionView[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export async function listExceptions(options: ListExceptionsOptions = {}): Promise<ExceptionPage> {
+  const sort = options.sort ?? 'default';
+  const limit = Math.min(Math.max(Math.trunc(options.limit ?? DEFAULT_EXCEPTION_PAGE_SIZE), 1), MAX_EXCEPTION_PAGE_SIZE);
+  const columns = sortColumns(sort);
+  const after = options.cursor ? decodeCursor(options.cursor, sort, columns) : undefined;
+  // With an index led by status, every status is its own ordered range (all four when
+  // unfiltered); PostgreSQL cannot read an IN list of statuses in index order.
+  const indexed = isStatusIndexed(sort);
+  const statuses = [...new Set(options.status?.length ? options.status : indexed ? Object.values(ExceptionStatus) : [])];
+
+  // One row more than asked tells whether there is a next page without a count.
+  const keys = await db().$queryRaw<PageKeyRow[]>(
+    pageKeysSql({
+      columns,
+      after,
+      filters: options,
+      statusBranches: indexed ? statuses.map((status) => [status]) : [statuses.length ? statuses : null],
+      splitSegments: indexed,
+      limit: limit + 1,
+    }),
+  );
+  const pageKeys = keys.slice(0, limit);
+  const rows = await db().exception.findMany({ where: { id: { in: pageKeys.map((k) => k.id) } }, include: assigneeSelect });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const last = pageKeys.at(-1);
+  return {
+    items: pageKeys.flatMap((k) => byId.get(k.id) ?? []).map(toExceptionView),
+    // Cut from the keys the page was chosen by, not the rows read after (they may have moved on).
+    nextCursor: keys.length > limit && last ? encodeCursor(sort, keyValues(columns, last)) : null,
+  };
+}

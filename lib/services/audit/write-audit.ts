@@ -1,0 +1,67 @@
+// The append-only audit trail (DESIGN.md §3): who changed what, before and after, and the
+// correlation id and inbox event behind it. Always written inside the caller's
+// transaction, so the record exists exactly when the change does. The database refuses
+// UPDATE and DELETE on AuditRecord (trigger in the first migration).
+import type { Prisma } from '../../db/client.ts';
+import type { ActorType, EntityType } from '../../db/generated/enums.ts';
+import { toJsonSafe } from './to-json-safe.ts';
+
+export interface AuditActor {
+  type: ActorType;
+  /** User.id, Connector.id, or the name of the system part (e.g. "worker"). */
+  id?: string | null;
+}
+
+export interface AuditEntry {
+  actor: AuditActor;
+  entityType: EntityType;
+  entityId: string;
+  /** A verb on the entity, e.g. "exception.resolved", "invoice.issued". */
+  action: string;
+  before?: unknown;
+  after?: unknown;
+  correlationId?: string | null;
+  /** InboxEvent.id, when an event caused the change. */
+  eventId?: string | null;
+  /** Defaults to the database clock (the transaction's start). */
+  at?: Date;
+}
+
+export interface WrittenAudit {
+  id: string;
+  at: Date;
+}
+
+export async function writeAudit(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<WrittenAudit> {
+  return tx.auditRecord.create({ data: toRow(entry), select: { id: true, at: true } });
+}
+
+/** Many records in one INSERT (e.g. every line of an invoice run). Returns how many. */
+export async function writeAuditMany(tx: Prisma.TransactionClient, entries: readonly AuditEntry[]): Promise<number> {
+  if (entries.length === 0) return 0;
+  const { count } = await tx.auditRecord.createMany({ data: entries.map(toRow) });
+  return count;
+}
+
+function toRow(entry: AuditEntry): Prisma.AuditRecordCreateManyInput {
+  if (!entry.action.trim()) throw new TypeError('An audit record needs an action.');
+  if (!entry.entityId) throw new TypeError('An audit record needs the entity id.');
+  return {
+    actorType: entry.actor.type,
+    actorId: entry.actor.id ?? null,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    action: entry.action,
+    before: json(entry.before),
+    after: json(entry.after),
+    correlationId: entry.correlationId ?? null,
+    eventId: entry.eventId ?? null,
+    ...(entry.at ? { at: entry.at } : {}),
+  };
+}
+
+// Absent (undefined or null) is SQL NULL; anything else is stored as JSON.
+function json(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  return toJsonSafe(value) as Prisma.InputJsonValue;
+}

@@ -1,0 +1,156 @@
+// A person's triage action on one exception (DESIGN.md §7): permission, lock, check the
+// state machine, act, and record it twice — an ExceptionAction (the exception's own
+// history) and an AuditRecord (the append-only trail). Repeating a finished resolve or
+// suppress (or assigning to the current assignee) is "already done" and writes nothing.
+import { can, roleLabels } from '../../auth/permissions.ts';
+import { db, Prisma } from '../../db/client.ts';
+import type { Exception } from '../../db/generated/client.ts';
+import type { Role } from '../../db/generated/enums.ts';
+import { classify } from '../../domain/exceptions/classification.ts';
+import { nextStatusAfter, type TriageAction, type Transition } from '../../domain/exceptions/exception-status.ts';
+import { AppError } from '../../errors.ts';
+import { writeAudit } from '../audit/write-audit.ts';
+import { actionKind, actionPermission, auditVerb, type ExceptionActionName } from './exception-actions.ts';
+import { requeueHeldEvents } from './requeue-held-events.ts';
+import { resolveAssignee } from './resolve-assignee.ts';
+
+export interface PerformExceptionActionInput {
+  exceptionId: string;
+  action: ExceptionActionName;
+  actor: { userId: string; role: Role };
+  /** assign: who gets it; defaults to the actor. */
+  assigneeId?: string | null;
+  /** resolve (required), approve/reject (optional): what was done or decided and why. */
+  note?: string | null;
+  /** suppress (required). */
+  reason?: string | null;
+  now: Date;
+}
+
+export interface PerformedExceptionAction {
+  exception: Exception;
+  /** The ExceptionAction written; null when the action was already done. */
+  actionId: string | null;
+  alreadyDone: boolean;
+  /** replay: the inbox events put back to RECEIVED. */
+  requeuedEventIds?: string[];
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Runs in the caller's transaction, or opens its own when called without one. */
+export function performExceptionAction(input: PerformExceptionActionInput): Promise<PerformedExceptionAction>;
+export function performExceptionAction(tx: Prisma.TransactionClient, input: PerformExceptionActionInput): Promise<PerformedExceptionAction>;
+export function performExceptionAction(
+  txOrInput: Prisma.TransactionClient | PerformExceptionActionInput,
+  maybeInput?: PerformExceptionActionInput,
+): Promise<PerformedExceptionAction> {
+  if (maybeInput) return perform(txOrInput as Prisma.TransactionClient, maybeInput);
+  const input = txOrInput as PerformExceptionActionInput;
+  return db().$transaction((tx) => perform(tx, input));
+}
+
+async function perform(tx: Prisma.TransactionClient, input: PerformExceptionActionInput): Promise<PerformedExceptionAction> {
+  const { action, actor, now } = input;
+  const permission = actionPermission[action];
+  if (!permission) throw new AppError('BAD_REQUEST', `Unknown action: ${String(action)}.`);
+  if (!can(actor.role, permission)) {
+    throw new AppError('FORBIDDEN', `The ${roleLabels[actor.role]} role cannot ${action} exceptions (needs ${permission}).`);
+  }
+  const before = await lockException(tx, input.exceptionId);
+  if (action === 'push-correction') {
+    // Honest about what exists: no connector delivers correction commands yet.
+    throw new AppError('UNPROCESSABLE', 'Pushing corrections is not available until the connectors deliver corrections. Fix the data in the owning system, then replay.');
+  }
+
+  const transition = nextStatusAfter(triageAction(input, before), before.status);
+  if (!transition.ok) throw transitionError(transition);
+  const assigneeId = action === 'assign' ? await resolveAssignee(tx, input.assigneeId ?? actor.userId) : undefined;
+  const alreadyDone = transition.alreadyDone || (action === 'assign' && before.status === 'ASSIGNED' && before.assigneeId === assigneeId);
+  if (alreadyDone) return { exception: before, actionId: null, alreadyDone: true };
+
+  // What approving or rejecting means for this code, recorded with the decision.
+  const decision = action === 'approve' || action === 'reject' ? classify(before.code).decision?.[action] : undefined;
+  const note = (action === 'suppress' ? input.reason : input.note)?.trim() || null;
+  const closing = transition.status === 'RESOLVED' || transition.status === 'SUPPRESSED';
+  const after = await tx.exception.update({
+    where: { id: before.id },
+    data: {
+      status: transition.status,
+      ...(assigneeId !== undefined ? { assigneeId } : {}),
+      ...(closing ? { resolution: note ?? decision ?? null, resolvedAt: transition.status === 'RESOLVED' ? now : null } : {}),
+    },
+  });
+  const requeuedEventIds = action === 'replay' ? await requeueHeldEvents(tx, { exceptionId: before.id, now }) : undefined;
+
+  const recorded = await tx.exceptionAction.create({
+    data: {
+      exceptionId: before.id,
+      kind: actionKind[action],
+      actorType: 'USER',
+      actorId: actor.userId,
+      note,
+      data: actionData({ action, assigneeId, requeuedEventIds, decision }),
+      ...(decision !== undefined ? { approvalStatus: action === 'approve' ? 'APPROVED' : 'REJECTED', decidedById: actor.userId, decidedAt: now } : {}),
+      at: now,
+    },
+    select: { id: true },
+  });
+  await writeAudit(tx, {
+    actor: { type: 'USER', id: actor.userId },
+    entityType: 'Exception',
+    entityId: before.id,
+    action: auditVerb[action],
+    before: snapshot(before),
+    after: { ...snapshot(after), ...(requeuedEventIds ? { requeuedEventIds } : {}) },
+    correlationId: before.correlationId,
+    at: now,
+  });
+  return { exception: after, actionId: recorded.id, alreadyDone: false, ...(requeuedEventIds ? { requeuedEventIds } : {}) };
+}
+
+// SELECT ... FOR UPDATE first, so two people acting at once are judged one after the other.
+async function lockException(tx: Prisma.TransactionClient, exceptionId: string): Promise<Exception> {
+  if (!uuidPattern.test(exceptionId)) throw new AppError('NOT_FOUND', 'No such exception.');
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM "Exception" WHERE id = ${exceptionId}::uuid FOR UPDATE`;
+  if (locked.length === 0) throw new AppError('NOT_FOUND', 'No such exception.');
+  return tx.exception.findUniqueOrThrow({ where: { id: exceptionId } });
+}
+
+function triageAction(input: PerformExceptionActionInput, exception: Exception): TriageAction {
+  switch (input.action) {
+    case 'approve':
+    case 'reject':
+      return { kind: input.action, code: exception.code };
+    case 'resolve':
+      return { kind: 'resolve', note: input.note };
+    case 'suppress':
+      return { kind: 'suppress', reason: input.reason };
+    default:
+      return { kind: input.action === 'assign' ? 'assign' : 'replay' };
+  }
+}
+
+function transitionError(transition: Extract<Transition, { ok: false }>): AppError {
+  switch (transition.error) {
+    case 'NOTE_REQUIRED':
+      return new AppError('VALIDATION_FAILED', transition.message, { details: { errors: [{ pointer: '/note', message: 'Required.' }] } });
+    case 'REASON_REQUIRED':
+      return new AppError('VALIDATION_FAILED', transition.message, { details: { errors: [{ pointer: '/reason', message: 'Required.' }] } });
+    case 'NOT_A_DECISION':
+      return new AppError('UNPROCESSABLE', transition.message);
+    case 'INVALID_TRANSITION':
+      return new AppError('CONFLICT', transition.message);
+  }
+}
+
+function actionData(parts: { action: ExceptionActionName; assigneeId?: string; requeuedEventIds?: string[]; decision?: string }): Prisma.InputJsonValue | undefined {
+  if (parts.assigneeId) return { assigneeId: parts.assigneeId };
+  if (parts.requeuedEventIds) return { requeuedEventIds: parts.requeuedEventIds, requeued: parts.requeuedEventIds.length };
+  // The money effects of decisions (write-offs, credits, refunds) arrive with cash
+  // application; effectsApplied lets that work find the decisions still to apply.
+  if (parts.decision) return { decision: parts.action, meaning: parts.decision, effectsApplied: false };
+  return undefined;
+}
+
+const snapshot = (e: Exception) => ({ status: e.status, assigneeId: e.assigneeId, resolution: e.resolution, resolvedAt: e.resolvedAt });

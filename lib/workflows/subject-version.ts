@@ -1,0 +1,40 @@
+// The ordering guard per (source, subject): lock the subject's row (creating it at
+// version 0 first, so that two transactions of a new subject serialize on its key),
+// and move it forward when a version is applied.
+import type { Tx } from './workflow.ts';
+
+export async function lockAppliedSequence(tx: Tx, source: string, subject: string, inboxEventId: string): Promise<bigint | null> {
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "SubjectVersion" (source, subject, "appliedSequence", "appliedEventId", "updatedAt")
+     VALUES ($1, $2, 0, $3::uuid, clock_timestamp()) ON CONFLICT (source, subject) DO NOTHING`,
+    source,
+    subject,
+    inboxEventId,
+  );
+  const rows = await tx.$queryRawUnsafe<{ appliedSequence: bigint }[]>(
+    `SELECT "appliedSequence" FROM "SubjectVersion" WHERE source = $1 AND subject = $2 FOR UPDATE`,
+    source,
+    subject,
+  );
+  const applied = rows[0]?.appliedSequence ?? 0n;
+  return applied === 0n ? null : applied;
+}
+
+/** Records the applied version and releases the parked next version, if it is here. */
+export async function advanceAppliedSequence(tx: Tx, source: string, subject: string, sequence: bigint, inboxEventId: string): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `UPDATE "SubjectVersion" SET "appliedSequence" = $3, "appliedEventId" = $4::uuid, "updatedAt" = clock_timestamp()
+      WHERE source = $1 AND subject = $2`,
+    source,
+    subject,
+    sequence,
+    inboxEventId,
+  );
+  await tx.$executeRawUnsafe(
+    `UPDATE "InboxEvent" SET status = 'RECEIVED', "parkedUntil" = NULL
+      WHERE source = $1 AND subject = $2 AND status = 'PARKED' AND sequence = $3`,
+    source,
+    subject,
+    sequence + 1n,
+  );
+}

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ExceptionCode" ADD VALUE 'PROCESSING_FAILED';
