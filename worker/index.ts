@@ -4,6 +4,7 @@
 // these may run at once. SIGINT/SIGTERM finish running jobs and exit.
 import { run, type Runner } from 'graphile-worker';
 import { parseEnv, ConfigError, requireDatabaseUrl } from '../lib/env.ts';
+import { applicationSecretKey } from '../lib/crypto/application-key.ts';
 import { log } from '../lib/log.ts';
 import { db, disconnectAll } from '../lib/db/client.ts';
 import { buildCrontab, buildTaskList } from '../lib/jobs/registry.ts';
@@ -17,6 +18,8 @@ process.env.THREADLINE_SERVICE ??= 'worker';
 async function main(): Promise<void> {
   const config = parseEnv();
   const connectionString = requireDatabaseUrl();
+  // Fail at start, not on the first signed event, when the secret key is missing or wrong.
+  applicationSecretKey();
   const workerId = newWorkerId();
   const startedAt = new Date();
   const prisma = db();

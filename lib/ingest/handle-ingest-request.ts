@@ -17,6 +17,7 @@ import { countIngestedEvent, countRefusedRequest } from './ingest-metrics.ts';
 import { writeInboxEvents } from './inbox/write-inbox-events.ts';
 import { judgeEvents, type EventRefusal } from './judge-events.ts';
 import { ingestRateLimiter } from './rate-limit.ts';
+import { touchConnector } from './touch-connector.ts';
 import { recordIngestRefusals, type RefusalToRecord } from './record-ingest-refusals.ts';
 
 export interface EventResult {
@@ -52,6 +53,7 @@ export async function handleIngestRequest(request: Request): Promise<Response> {
       const candidates = judged.flatMap((j) => ('candidate' in j ? [j] : []));
       const written = await writeInboxEvents(pgPool(), { connectorId: connector.id, events: candidates.map((c) => c.candidate) });
       const writtenByIndex = new Map(candidates.map((c, i) => [c.index, written[i]!]));
+      if (candidates.length > 0) await touchConnector(connector.id, now).catch((err) => log.warn('could not update lastEventAt', { err }));
 
       const toRecord: RefusalToRecord[] = [];
       const results: EventResult[] = judged.map((j) => {

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const SOURCE_ROOTS = ['app', 'components', 'lib', 'public', 'next.config.js', 'postcss.config.mjs', 'package-lock.json', 'proxy.ts', 'middleware.ts'];
+const SOURCE_ROOTS = ['app', 'components', 'lib', 'public', 'next.config.js', 'postcss.config.mjs', 'package-lock.json', 'proxy.ts', 'middleware.ts', 'instrumentation.ts'];
 const SKIP = new Set(['node_modules', '.next', '.data', 'generated']);
 
 function newestMtime(entry: string): number {
