@@ -3,12 +3,11 @@
 // again (requeueEventsAwaitingWorkflow) once a release adds its workflow.
 import { eventCatalog, isEventType } from '../ingest/schemas/catalog.ts';
 import { validateEventData } from '../ingest/schemas/validate-event-data.ts';
+import { toJsonPointer } from '../http/validation-errors.ts';
 import type { Tx } from './workflow.ts';
 import { NO_WORKFLOW_NOTE, type ResolvedWorkflow } from './process-inbox-event.ts';
 import { masterDataWorkflows } from './registry-master-data.ts';
 import type { Workflow } from './workflow.ts';
-
-const pointerOf = (path: PropertyKey[]) => path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 
 export function buildWorkflowResolver(workflows: readonly Workflow[] = masterDataWorkflows): (type: string) => ResolvedWorkflow | undefined {
   const byType = new Map<string, ResolvedWorkflow>();
@@ -20,7 +19,7 @@ export function buildWorkflowResolver(workflows: readonly Workflow[] = masterDat
       workflow,
       parse(data) {
         const result = validateEventData(type, data);
-        return result.ok ? { success: true, data: result.data } : { success: false, pointer: pointerOf(result.path), message: result.message };
+        return result.ok ? { success: true, data: result.data } : { success: false, pointer: toJsonPointer(result.path), message: result.message };
       },
     });
   }
