@@ -28,6 +28,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'integration',
+          // Run after the unit project when both run together (`npx vitest run`).
+          sequence: { groupOrder: 1 },
           include: ['**/*.int.test.ts'],
           exclude,
           environment: 'node',

@@ -47,6 +47,9 @@ export const envSchema = z.object({
   INBOX_CONCURRENCY: z.coerce.number({ message: 'must be a number' }).int().min(1).max(32, 'must be at most 32').default(2),
   INBOX_POLL_MS: z.coerce.number({ message: 'must be a number' }).int().min(10).max(60_000).default(500),
   INBOX_MAX_ATTEMPTS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100).default(8),
+  // npm start runs the simulated tax engine unless TAX_ENGINE_SIMULATOR=false (a real engine is configured).
+  TAX_ENGINE_SIMULATOR: booleanFlag.optional(),
+  TAX_ENGINE_PORT: port.optional(),
   ORDERING_GAP_TIMEOUT_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(7 * 86_400).default(900),
 });
 

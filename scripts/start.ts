@@ -1,6 +1,7 @@
 // `npm start`: one command for the whole of Threadline. Builds the app when needed,
 // starts the embedded PostgreSQL (or checks DATABASE_URL), applies migrations, seeds
-// the demo users, then runs the web app and the worker and says where everything is.
+// the demo users, then runs the web app, the worker and the simulated tax engine and says
+// where everything is.
 // Ctrl-C / SIGTERM stops the children first, then PostgreSQL.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { isPortFree } from '../lib/runtime/ports.ts';
 import { Supervisor } from '../lib/runtime/supervisor.ts';
 import { waitForHealthy } from '../lib/runtime/wait-for-healthy.ts';
 import { prepareDevAccess } from '../lib/runtime/prepare-dev-access.ts';
+import { describeTaxEngine, prepareTaxEngineSimulator, taxEngineChild } from '../lib/runtime/tax-engine-simulator.ts';
 import { disconnectAll } from '../lib/db/client.ts';
 
 const root = process.cwd();
@@ -94,6 +96,8 @@ async function main(): Promise<void> {
     process.env.THREADLINE_SECRET_KEY = secretKey;
     const seedDemoUsers = config.SEED_DEMO_USERS ?? Boolean(embedded);
     const credentialsFile = await prepareDevAccess({ databaseUrl, dataDir, baseUrl, seedDemoUsers });
+    // Also with DATABASE_URL; TAX_ENGINE_SIMULATOR=false when a real tax engine is configured.
+    const taxEngine = config.TAX_ENGINE_SIMULATOR === false ? undefined : await prepareTaxEngineSimulator({ port: config.TAX_ENGINE_PORT, avoidPorts: [config.PORT] });
 
     const childEnv: NodeJS.ProcessEnv = {
       ...process.env,
@@ -109,8 +113,10 @@ async function main(): Promise<void> {
     const next = createRequire(import.meta.url).resolve('next/dist/bin/next');
     const worker = supervisor.start({ name: 'worker', command: process.execPath, args: ['--import', 'tsx', 'worker/index.ts'], env: { ...childEnv, THREADLINE_SERVICE: 'worker' }, cwd: root });
     const web = supervisor.start({ name: 'web', command: process.execPath, args: [next, 'start', '-p', String(config.PORT)], env: { ...childEnv, THREADLINE_SERVICE: 'web' }, cwd: root });
+    if (taxEngine) supervisor.start(taxEngineChild(taxEngine, root));
 
     await waitForHealthy(`http://127.0.0.1:${config.PORT}/api/v1/health`, 90_000);
+    if (taxEngine) await waitForHealthy(`${taxEngine.url}/health`, 15_000);
     const databaseLine = embedded
       ? `embedded PostgreSQL ${serverVersion} on 127.0.0.1:${embedded.port} (data in ${path.relative(root, dataDir)}/postgres)`
       : `PostgreSQL ${serverVersion} from DATABASE_URL`;
@@ -120,6 +126,7 @@ async function main(): Promise<void> {
     say(`  API          ${baseUrl}/api/v1   (health: ${baseUrl}/api/v1/health)`);
     say(`  Database     ${databaseLine}`);
     say(`  Web          pid ${web.pid}   Worker  pid ${worker.pid}`);
+    if (taxEngine) say(`  Tax engine  ${taxEngine.url} (${describeTaxEngine(taxEngine)})`);
     if (credentialsFile) say(`  Credentials  ${path.relative(root, credentialsFile)} (demo users, passwords and API tokens)`);
     say('Press Ctrl-C to stop.');
     say('');

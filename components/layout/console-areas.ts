@@ -31,6 +31,16 @@ export const consoleAreas = [
     empty: { title: 'No exceptions', body: 'When an event cannot be processed it lands here with its owner, recoverability and the money it holds up.' },
   },
   {
+    // Everyone who triages exceptions needs the events behind them, so the Inbox opens
+    // with exceptions:read (integration ops, finance, delivery, admin).
+    slug: 'events',
+    href: '/events',
+    label: 'Inbox',
+    permission: 'exceptions:read',
+    summary: 'Every event received from connected systems, with its status, attempts, timings and last error.',
+    empty: { title: 'No events received yet', body: 'Events appear here as soon as a connected system sends them to POST /api/v1/events.' },
+  },
+  {
     slug: 'lineage',
     href: '/lineage',
     label: 'Lineage',

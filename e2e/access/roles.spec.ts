@@ -3,10 +3,10 @@ import { expect, test } from '@playwright/test';
 import { demoUser, signIn, type DemoUser } from './demo-users';
 
 const navigation: Record<DemoUser['role'], string[]> = {
-  ADMIN: ['Dashboard', 'Exceptions', 'Lineage', 'Engagements', 'Invoices', 'Cash', 'Connectors', 'Admin'],
-  FINANCE: ['Dashboard', 'Exceptions', 'Lineage', 'Engagements', 'Invoices', 'Cash'],
-  DELIVERY: ['Dashboard', 'Exceptions', 'Lineage', 'Engagements', 'Invoices', 'Cash'],
-  INTEGRATION_OPS: ['Dashboard', 'Exceptions', 'Lineage', 'Engagements', 'Invoices', 'Cash', 'Connectors'],
+  ADMIN: ['Dashboard', 'Exceptions', 'Inbox', 'Lineage', 'Engagements', 'Invoices', 'Cash', 'Connectors', 'Admin'],
+  FINANCE: ['Dashboard', 'Exceptions', 'Inbox', 'Lineage', 'Engagements', 'Invoices', 'Cash'],
+  DELIVERY: ['Dashboard', 'Exceptions', 'Inbox', 'Lineage', 'Engagements', 'Invoices', 'Cash'],
+  INTEGRATION_OPS: ['Dashboard', 'Exceptions', 'Inbox', 'Lineage', 'Engagements', 'Invoices', 'Cash', 'Connectors'],
   EXECUTIVE: ['Dashboard', 'Engagements', 'Invoices', 'Cash'],
 };
 

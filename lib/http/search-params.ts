@@ -9,3 +9,12 @@ export function searchParamsToObject(params: URLSearchParams): Record<string, st
   }
   return result;
 }
+
+/** A page's searchParams (Next.js hands them over as a record) as URLSearchParams. */
+export function recordToSearchParams(record: Record<string, string | string[] | undefined>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(record)) {
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, item);
+  }
+  return params;
+}

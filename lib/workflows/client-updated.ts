@@ -8,13 +8,13 @@
 import type { ClientUpdatedData } from '../ingest/schemas/client-updated.ts';
 import { mapClientFields, type MappedClientFields } from '../domain/stewardship/client-fields.ts';
 import { decideFieldChanges, mayChange, type OwnershipRuleLike, type RefusedField } from '../domain/stewardship/decide-field-changes.ts';
-import { listOwnershipRules } from '../queries/stewardship/list-ownership-rules.ts';
 import { writeAudit } from '../services/audit/write-audit.ts';
 import { changedClientFields, clientColumnData, describeLeftOut, inboundClientFieldRenames, type ClientChanges } from './master-data/client-changes.ts';
 import { createClient, findClient, lockClient } from './master-data/client-record.ts';
 import { resolveBillTo, resolveParent, type HoldTarget } from './master-data/client-references.ts';
 import { holdOnCrosswalkConflict } from './master-data/crosswalk-hold.ts';
 import { raiseOwnershipViolation } from './master-data/raise-ownership-violation.ts';
+import { ownershipRulesIn } from './master-data/ownership-rules.ts';
 import { masterDataSender, type MasterDataSender } from './master-data/sender.ts';
 import { WorkflowHold, type Tx, type Workflow, type WorkflowEvent, type WorkflowOutcome } from './workflow.ts';
 
@@ -24,7 +24,7 @@ interface Step {
   tx: Tx;
   event: WorkflowEvent<ClientUpdatedData>;
   sender: MasterDataSender;
-  rules: OwnershipRuleLike[];
+  rules: readonly OwnershipRuleLike[];
   mapped: MappedClientFields;
   now: Date;
 }
@@ -35,7 +35,7 @@ export const clientUpdatedWorkflow: Workflow<ClientUpdatedData> = {
     const { tx, now } = context;
     const { externalId, fields } = event.data;
     const sender = masterDataSender(context);
-    const rules = await listOwnershipRules({ domain: 'Client', client: tx });
+    const rules = await ownershipRulesIn(tx, 'Client');
     const mapped = mapClientFields(fields, await inboundClientFieldRenames(tx, sender.system));
     const step: Step = { tx, event, sender, rules, mapped, now };
     const notMastered = { code: 'CLIENT_NOT_MASTERED' as const, entityType: 'Client' as const, entityId: externalId };

@@ -5,11 +5,11 @@
 // does not own the fields changes nothing and raises OWNERSHIP_VIOLATION.
 import type { EmployeeUpdatedData } from '../ingest/schemas/employee-updated.ts';
 import { decideFieldChanges, mayChange, ownerOf, type RefusedField } from '../domain/stewardship/decide-field-changes.ts';
-import { listOwnershipRules } from '../queries/stewardship/list-ownership-rules.ts';
 import { writeAudit } from '../services/audit/write-audit.ts';
 import { holdOnCrosswalkConflict } from './master-data/crosswalk-hold.ts';
-import { costRateInEffect, latestCostRate, recordCostRate, sameCostRate, utcDate, type CostRate } from './master-data/employee-cost-rate.ts';
+import { costRateInEffect, latestCostRate, recordCostRate, recordFirstCostRate, sameCostRate, utcDate, type CostRate } from './master-data/employee-cost-rate.ts';
 import { createEmployee, findEmployee, lockEmployee } from './master-data/employee-record.ts';
+import { ownershipRulesIn } from './master-data/ownership-rules.ts';
 import { raiseOwnershipViolation } from './master-data/raise-ownership-violation.ts';
 import { resolveCostCenter } from './master-data/resolve-cost-center.ts';
 import { masterDataSender } from './master-data/sender.ts';
@@ -23,7 +23,7 @@ export const employeeUpdatedWorkflow: Workflow<EmployeeUpdatedData> = {
     const { tx, now } = context;
     const { data } = event;
     const sender = masterDataSender(context);
-    const rules = await listOwnershipRules({ domain: 'Employee', client: tx });
+    const rules = await ownershipRulesIn(tx, 'Employee');
     const effectiveFrom = utcDate(event.time ?? event.receivedAt);
     const proposedRate: CostRate = { costRate: data.costRate, currency: data.currency };
     const holdAs = (entityId: string) => ({ code: 'UNKNOWN_EMPLOYEE' as const, entityType: 'Employee' as const, entityId });
@@ -52,7 +52,7 @@ export const employeeUpdatedWorkflow: Workflow<EmployeeUpdatedData> = {
       const created = { name: data.name, costCenterId: costCenter?.id ?? null, legalEntityId: costCenter?.legalEntityId ?? null, ...(withRate ? { costRate: data.costRate, costCurrency: data.currency } : {}) };
       const createdId = await holdOnCrosswalkConflict(holdAs(data.employeeId), () => createEmployee(tx, { system: sender.system, externalId: data.employeeId, ...created }));
       if (createdId !== null) {
-        const history = withRate ? await recordCostRate(tx, createdId, { ...proposedRate, effectiveFrom }) : null;
+        const history = withRate ? await recordFirstCostRate(tx, createdId, { ...proposedRate, effectiveFrom }) : null;
         await writeAudit(tx, { ...audit, entityId: createdId, action: 'employee.created', after: { ...created, externalId: data.employeeId, costCenterCode: costCenter ? data.costCenter : null, costRateHistory: history } });
         if (refused.length > 0) await violation(createdId, refused);
         return { status: 'applied', note: 'Employee created.' };

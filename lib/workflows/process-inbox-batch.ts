@@ -1,6 +1,7 @@
 // One round of the inbox processor: claim a batch, apply each event under its own
-// savepoint (a failing event rolls back alone), record each outcome, commit once. The
-// batch commit is what makes 500+ events/s possible on a small machine.
+// savepoint (a failing event rolls back alone), record the outcomes, commit once. The
+// batch commit (and few round trips per event) is what makes a high rate possible on a
+// small machine: see docs/PERFORMANCE.md.
 import { db } from '../db/client.ts';
 import { retryDelayMs } from '../domain/ingest/ordering.ts';
 import { log } from '../log.ts';
@@ -21,17 +22,29 @@ export interface InboxProcessorSettings {
 
 export type BatchSummary = Record<'claimed' | 'processed' | 'superseded' | 'parked' | 'held' | 'retrying', number>;
 
-async function recordOutcome(tx: Tx, row: ClaimedInboxRow, outcome: EventOutcome): Promise<void> {
-  if (outcome.status === 'PARKED') {
-    await tx.$executeRawUnsafe(`UPDATE "InboxEvent" SET status = 'PARKED', "parkedUntil" = $2 WHERE id = $1::uuid`, row.id, outcome.until);
-    return;
+/**
+ * Records the outcomes of the batch's events, once they have all run: parked events one by
+ * one (rare), every finished event (processed, superseded, held) in one statement, so
+ * "processedAt" is the end of the batch, just before its commit.
+ */
+async function recordOutcomes(tx: Tx, outcomes: { row: ClaimedInboxRow; outcome: EventOutcome }[]): Promise<void> {
+  const finished: { id: string; status: string; note: string | null }[] = [];
+  for (const { row, outcome } of outcomes) {
+    if (outcome.status === 'PARKED') {
+      await tx.$executeRawUnsafe(`UPDATE "InboxEvent" SET status = 'PARKED', "parkedUntil" = $2 WHERE id = $1::uuid`, row.id, outcome.until);
+    } else {
+      finished.push({ id: row.id, status: outcome.status, note: outcome.note ?? null });
+    }
   }
+  if (finished.length === 0) return;
   await tx.$executeRawUnsafe(
-    `UPDATE "InboxEvent" SET status = $2::"InboxEventStatus", attempts = attempts + 1, "processedAt" = clock_timestamp(),
-            "parkedUntil" = NULL, "nextAttemptAt" = NULL, "lastError" = $3 WHERE id = $1::uuid`,
-    row.id,
-    outcome.status,
-    outcome.status === 'PROCESSED' ? (outcome.note ?? null) : outcome.note,
+    `UPDATE "InboxEvent" AS e SET status = o.status::"InboxEventStatus", attempts = e.attempts + 1, "processedAt" = clock_timestamp(),
+            "parkedUntil" = NULL, "nextAttemptAt" = NULL, "lastError" = o.note
+       FROM unnest($1::uuid[], $2::text[], $3::text[]) AS o(id, status, note)
+      WHERE e.id = o.id`,
+    finished.map((f) => f.id),
+    finished.map((f) => f.status),
+    finished.map((f) => f.note),
   );
 }
 
@@ -75,13 +88,14 @@ export async function processInboxBatch(settings: InboxProcessorSettings): Promi
     async (tx) => {
       const rows = await claimInboxRows(tx, settings.batchSize);
       summary.claimed = rows.length;
+      const outcomes: { row: ClaimedInboxRow; outcome: EventOutcome }[] = [];
       for (const row of rows) {
         const now = settings.now?.() ?? new Date();
         await tx.$executeRawUnsafe('SAVEPOINT inbox_event');
         try {
           const outcome = await processInboxEvent({ tx, row, resolve: settings.resolve, now, gapTimeoutMs: settings.gapTimeoutMs });
           await tx.$executeRawUnsafe('RELEASE SAVEPOINT inbox_event');
-          await recordOutcome(tx, row, outcome);
+          outcomes.push({ row, outcome });
           summary[({ PROCESSED: 'processed', SUPERSEDED: 'superseded', PARKED: 'parked', HELD: 'held' } as const)[outcome.status]] += 1;
         } catch (error) {
           await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT inbox_event');
@@ -89,6 +103,7 @@ export async function processInboxBatch(settings: InboxProcessorSettings): Promi
           summary[await recordFailure(tx, row, error, settings, now)] += 1;
         }
       }
+      await recordOutcomes(tx, outcomes);
     },
     { timeout: 120_000, maxWait: 10_000 },
   );

@@ -7,9 +7,13 @@ import { toJsonPointer } from '../http/validation-errors.ts';
 import type { Tx } from './workflow.ts';
 import { NO_WORKFLOW_NOTE, type ResolvedWorkflow } from './process-inbox-event.ts';
 import { masterDataWorkflows } from './registry-master-data.ts';
+import { commercialWorkflows } from './registry-commercial.ts';
 import type { Workflow } from './workflow.ts';
 
-export function buildWorkflowResolver(workflows: readonly Workflow[] = masterDataWorkflows): (type: string) => ResolvedWorkflow | undefined {
+/** Every workflow the processor runs. */
+export const allWorkflows: readonly Workflow[] = [...masterDataWorkflows, ...commercialWorkflows];
+
+export function buildWorkflowResolver(workflows: readonly Workflow[] = allWorkflows): (type: string) => ResolvedWorkflow | undefined {
   const byType = new Map<string, ResolvedWorkflow>();
   for (const workflow of workflows) {
     if (!isEventType(workflow.type)) throw new Error(`Workflow for ${workflow.type}, which is not in the event catalog`);
@@ -26,7 +30,7 @@ export function buildWorkflowResolver(workflows: readonly Workflow[] = masterDat
   return (type) => byType.get(type);
 }
 
-export function typesWithWorkflows(workflows: readonly Workflow[] = masterDataWorkflows): string[] {
+export function typesWithWorkflows(workflows: readonly Workflow[] = allWorkflows): string[] {
   return workflows.map((w) => w.type).filter((t) => t in eventCatalog);
 }
 

@@ -20,21 +20,19 @@ export async function lockAppliedSequence(tx: Tx, source: string, subject: strin
   return applied === 0n ? null : applied;
 }
 
-/** Records the applied version and releases the parked next version, if it is here. */
+/** Records the applied version and releases the parked next version, if it is here (one statement). */
 export async function advanceAppliedSequence(tx: Tx, source: string, subject: string, sequence: bigint, inboxEventId: string): Promise<void> {
   await tx.$executeRawUnsafe(
-    `UPDATE "SubjectVersion" SET "appliedSequence" = $3, "appliedEventId" = $4::uuid, "updatedAt" = clock_timestamp()
-      WHERE source = $1 AND subject = $2`,
+    `WITH advanced AS (
+       UPDATE "SubjectVersion" SET "appliedSequence" = $3, "appliedEventId" = $4::uuid, "updatedAt" = clock_timestamp()
+        WHERE source = $1 AND subject = $2
+     )
+     UPDATE "InboxEvent" SET status = 'RECEIVED', "parkedUntil" = NULL
+      WHERE source = $1 AND subject = $2 AND status = 'PARKED' AND sequence = $5`,
     source,
     subject,
     sequence,
     inboxEventId,
-  );
-  await tx.$executeRawUnsafe(
-    `UPDATE "InboxEvent" SET status = 'RECEIVED', "parkedUntil" = NULL
-      WHERE source = $1 AND subject = $2 AND status = 'PARKED' AND sequence = $3`,
-    source,
-    subject,
     sequence + 1n,
   );
 }

@@ -5,19 +5,13 @@ import { EntityType, ExceptionCode, ExceptionStatus, OwnerTeam, Recoverability }
 import { DEFAULT_EXCEPTION_PAGE_SIZE, MAX_EXCEPTION_PAGE_SIZE } from '../../queries/exceptions/list-exceptions.ts';
 import { exceptionSorts } from '../../queries/exceptions/exception-sort.ts';
 import { exceptionActionNames } from '../../services/exceptions/exception-actions.ts';
-
-// Lists arrive repeated (?status=OPEN&status=ASSIGNED) or comma-separated (?status=OPEN,ASSIGNED).
-const list = <T extends z.ZodType>(item: T) =>
-  z.preprocess(
-    (value) => (value === undefined ? undefined : (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean)),
-    z.array(item).optional(),
-  );
+import { queryList } from './query-list.ts';
 
 export const listExceptionsQuerySchema = z.object({
-  status: list(z.enum(ExceptionStatus)),
-  code: list(z.enum(ExceptionCode)),
-  owner: list(z.enum(OwnerTeam)),
-  recoverability: list(z.enum(Recoverability)),
+  status: queryList(z.enum(ExceptionStatus)),
+  code: queryList(z.enum(ExceptionCode)),
+  owner: queryList(z.enum(OwnerTeam)),
+  recoverability: queryList(z.enum(Recoverability)),
   /** A user id, "me", or "none" for the unassigned ones. */
   assignee: z.union([z.literal('me'), z.literal('none'), z.uuid()]).optional(),
   correlationId: z.string().min(1).max(200).optional(),

@@ -1,9 +1,10 @@
 // Opaque page cursors: base64url JSON of the sort and the last row's key values. The
 // sort is inside so a cursor from one order cannot silently page another; anything that
-// does not decode to the current order's key shape is a 400, never a wrong page.
+// does not decode to the current order's key shape is a 400, never a wrong page. Any
+// keyset-paginated list uses it (the inbox names its one order "inbox").
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
-import type { ExceptionSort, KeyKind, KeyValue, SortColumn } from './exception-sort.ts';
+import type { KeyKind, KeyValue, SortColumn } from './exception-sort.ts';
 
 const valueSchemas: Record<KeyKind, z.ZodType<KeyValue>> = {
   int: z.number().int(),
@@ -12,11 +13,11 @@ const valueSchemas: Record<KeyKind, z.ZodType<KeyValue>> = {
   uuid: z.uuid(),
 };
 
-export function encodeCursor(sort: ExceptionSort, values: readonly KeyValue[]): string {
+export function encodeCursor(sort: string, values: readonly KeyValue[]): string {
   return Buffer.from(JSON.stringify({ s: sort, v: values })).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, sort: ExceptionSort, columns: readonly SortColumn[]): KeyValue[] {
+export function decodeCursor(cursor: string, sort: string, columns: readonly Pick<SortColumn, 'kind' | 'nullable'>[]): KeyValue[] {
   const schema = z.object({
     s: z.literal(sort),
     v: z.tuple(columns.map((c) => (c.nullable ? valueSchemas[c.kind].nullable() : valueSchemas[c.kind])) as [z.ZodType, ...z.ZodType[]]),

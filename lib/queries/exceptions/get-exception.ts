@@ -1,6 +1,7 @@
 // One exception with its history (the triage and recurrence actions, newest last) and
 // the inbox events it concerns or holds, for the detail page and GET /exceptions/{id}.
 import { db } from '../../db/client.ts';
+import type { InboxEventStatus } from '../../db/generated/enums.ts';
 import { AppError } from '../../errors.ts';
 import { assigneeSelect, toExceptionView, type ExceptionView } from './exception-view.ts';
 
@@ -24,7 +25,18 @@ export interface ExceptionDetail extends ExceptionView {
     at: string;
   }[];
   actionCount: number;
-  events: { id: string; source: string; eventId: string; type: string; status: string; receivedAt: string; linkedAt: string }[];
+  events: {
+    id: string;
+    source: string;
+    eventId: string;
+    type: string;
+    status: InboxEventStatus;
+    attempts: number;
+    lastError: string | null;
+    receivedAt: string;
+    processedAt: string | null;
+    linkedAt: string;
+  }[];
   eventCount: number;
 }
 
@@ -35,7 +47,7 @@ export async function getException(options: { id: string }): Promise<ExceptionDe
     include: {
       ...assigneeSelect,
       actions: { orderBy: [{ at: 'desc' }, { id: 'desc' }], take: HISTORY_LIMIT },
-      events: { orderBy: { linkedAt: 'desc' }, take: HISTORY_LIMIT, include: { inboxEvent: { select: { id: true, source: true, eventId: true, type: true, status: true, receivedAt: true } } } },
+      events: { orderBy: { linkedAt: 'desc' }, take: HISTORY_LIMIT, include: { inboxEvent: { select: { id: true, source: true, eventId: true, type: true, status: true, attempts: true, lastError: true, receivedAt: true, processedAt: true } } } },
       _count: { select: { actions: true, events: true } },
     },
   });
@@ -56,7 +68,12 @@ export async function getException(options: { id: string }): Promise<ExceptionDe
       at: a.at.toISOString(),
     })),
     actionCount: exception._count.actions,
-    events: exception.events.map(({ inboxEvent: e, linkedAt }) => ({ ...e, receivedAt: e.receivedAt.toISOString(), linkedAt: linkedAt.toISOString() })),
+    events: exception.events.map(({ inboxEvent: e, linkedAt }) => ({
+      ...e,
+      receivedAt: e.receivedAt.toISOString(),
+      processedAt: e.processedAt?.toISOString() ?? null,
+      linkedAt: linkedAt.toISOString(),
+    })),
     eventCount: exception._count.events,
   };
 }

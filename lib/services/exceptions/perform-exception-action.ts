@@ -9,7 +9,9 @@ import type { Role } from '../../db/generated/enums.ts';
 import { classify } from '../../domain/exceptions/classification.ts';
 import { nextStatusAfter, type TriageAction, type Transition } from '../../domain/exceptions/exception-status.ts';
 import { AppError } from '../../errors.ts';
+import { toJsonSafe } from '../audit/to-json-safe.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import { decisionEffectFor, type DecisionEffectOutcome } from './decision-effects.ts';
 import { actionKind, actionPermission, auditVerb, type ExceptionActionName } from './exception-actions.ts';
 import { requeueHeldEvents } from './requeue-held-events.ts';
 import { resolveAssignee } from './resolve-assignee.ts';
@@ -82,6 +84,9 @@ async function perform(tx: Prisma.TransactionClient, input: PerformExceptionActi
     },
   });
   const requeuedEventIds = action === 'replay' ? await requeueHeldEvents(tx, { exceptionId: before.id, now }) : undefined;
+  // The decision's money effect (a credit note, a refund...) commits with the decision or not at all.
+  const effect = decision !== undefined ? decisionEffectFor(before.code) : undefined;
+  const effects = effect ? await effect(tx, { exception: before, decision: action as 'approve' | 'reject', actor, note, now }) : undefined;
 
   const recorded = await tx.exceptionAction.create({
     data: {
@@ -90,7 +95,7 @@ async function perform(tx: Prisma.TransactionClient, input: PerformExceptionActi
       actorType: 'USER',
       actorId: actor.userId,
       note,
-      data: actionData({ action, assigneeId, requeuedEventIds, decision }),
+      data: actionData({ action, assigneeId, requeuedEventIds, decision, effects }),
       ...(decision !== undefined ? { approvalStatus: action === 'approve' ? 'APPROVED' : 'REJECTED', decidedById: actor.userId, decidedAt: now } : {}),
       at: now,
     },
@@ -144,12 +149,15 @@ function transitionError(transition: Extract<Transition, { ok: false }>): AppErr
   }
 }
 
-function actionData(parts: { action: ExceptionActionName; assigneeId?: string; requeuedEventIds?: string[]; decision?: string }): Prisma.InputJsonValue | undefined {
+function actionData(parts: { action: ExceptionActionName; assigneeId?: string; requeuedEventIds?: string[]; decision?: string; effects?: DecisionEffectOutcome }): Prisma.InputJsonValue | undefined {
   if (parts.assigneeId) return { assigneeId: parts.assigneeId };
   if (parts.requeuedEventIds) return { requeuedEventIds: parts.requeuedEventIds, requeued: parts.requeuedEventIds.length };
-  // The money effects of decisions (write-offs, credits, refunds) arrive with cash
-  // application; effectsApplied lets that work find the decisions still to apply.
-  if (parts.decision) return { decision: parts.action, meaning: parts.decision, effectsApplied: false };
+  // effectsApplied: whether the code's decision effect (decision-effects.ts) put the money
+  // effect in place; false for codes without one, so that work can find them later.
+  if (parts.decision) {
+    const effects = parts.effects?.details ? { effects: toJsonSafe(parts.effects.details) as Prisma.InputJsonObject } : {};
+    return { decision: parts.action, meaning: parts.decision, effectsApplied: parts.effects?.applied ?? false, ...effects };
+  }
   return undefined;
 }
 

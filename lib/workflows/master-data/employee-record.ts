@@ -32,9 +32,9 @@ export async function createEmployee(
   values: { system: string; externalId: string; name: string; costCenterId?: string | null; legalEntityId?: string | null; costRate?: string; costCurrency?: string },
 ): Promise<string | null> {
   const { system, externalId, ...columns } = values;
-  const { count } = await tx.employee.createMany({ data: [{ ...columns, sourceSystem: system, externalId }], skipDuplicates: true });
-  if (count === 0) return null;
-  const { id } = await tx.employee.findUniqueOrThrow({ where: { sourceSystem_externalId: { sourceSystem: system, externalId } }, select: { id: true } });
+  const created = await tx.employee.createManyAndReturn({ data: [{ ...columns, sourceSystem: system, externalId }], skipDuplicates: true, select: { id: true } });
+  if (created.length === 0) return null;
+  const { id } = created[0]!;
   await linkExternalRef(tx, { system, entityType: 'Employee', externalId, entityId: id });
   return id;
 }

@@ -1,11 +1,10 @@
 // GET /api/v1/connectors/{code}: one connector with its secrets' fingerprints and states.
-import { z } from 'zod';
 import { apiRoute } from '@/lib/http/api-route';
 import { getConnector } from '@/lib/queries/connectors/get-connector';
-import { connectorCodeSchema } from '@/lib/services/connectors/connector-rules';
+import { connectorCodeParamsSchema } from '@/lib/http/schemas/connector-responses';
 
 export const GET = apiRoute({
   permission: 'connectors:read',
-  params: z.object({ code: connectorCodeSchema }),
+  params: connectorCodeParamsSchema,
   handler: async ({ params }) => getConnector({ code: params.code }),
 });

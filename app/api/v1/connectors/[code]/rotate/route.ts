@@ -1,13 +1,13 @@
 // POST /api/v1/connectors/{code}/rotate {what: token|secret, overlapHours?}: issues a new
 // token or signing secret (returned once); the old one works for overlapHours (default 24).
-import { z } from 'zod';
 import { apiRoute } from '@/lib/http/api-route';
-import { connectorCodeSchema, rotateConnectorSchema } from '@/lib/services/connectors/connector-rules';
+import { connectorCodeParamsSchema } from '@/lib/http/schemas/connector-responses';
+import { rotateConnectorSchema } from '@/lib/services/connectors/connector-rules';
 import { rotateConnector } from '@/lib/services/connectors/rotate-connector';
 
 export const POST = apiRoute({
   permission: 'connectors:manage',
-  params: z.object({ code: connectorCodeSchema }),
+  params: connectorCodeParamsSchema,
   input: rotateConnectorSchema,
   handler: async ({ principal, params, body }) => rotateConnector({ code: params.code, ...body, actor: { type: 'USER', id: principal.userId } }),
 });

@@ -1,0 +1,67 @@
+// Connected systems and how their events are doing: when each last sent, how much today,
+// what waits in the inbox (each count links to those events) and how long processing
+// takes (p95 over the last hour), and which commands to it were given up on.
+import Link from 'next/link';
+import type { ConnectorView } from '@/lib/queries/connectors/connector-view';
+import { BACKLOG_STATUSES, type ConnectorHealth } from '@/lib/queries/connectors/connector-health';
+import { Badge } from '@/components/ui/badge';
+import { formatDateTime } from '@/components/ui/format-date';
+import { formatCount, formatDuration } from '@/components/ui/format-number';
+
+export type ConnectorHealthRow = { connector: ConnectorView; health: ConnectorHealth };
+
+const backlogLabels = { RECEIVED: 'Received', FAILED: 'Failed', PARKED: 'Parked', HELD: 'Held' } as const;
+
+export function ConnectorHealthTable({ rows }: { rows: ConnectorHealthRow[] }) {
+  const th = 'px-3 py-2 font-medium';
+  return (
+    <div className="overflow-x-auto rounded-card border border-line bg-surface shadow-card">
+      <table className="w-full text-left text-sm" data-testid="connectors-table">
+        <thead className="border-b border-line text-xs uppercase tracking-wide text-ink-subtle">
+          <tr>
+            <th scope="col" className={th}>Connector</th>
+            <th scope="col" className={th}>Kind</th>
+            <th scope="col" className={th}>Sources</th>
+            <th scope="col" className={th}>Last event</th>
+            <th scope="col" className={`${th} text-right`}>Today (UTC)</th>
+            {BACKLOG_STATUSES.map((status) => (
+              <th key={status} scope="col" className={`${th} text-right`} title={`Backlog: ${status} events`}>{backlogLabels[status]}</th>
+            ))}
+            <th scope="col" className={`${th} text-right`} title="95th percentile of processedAt − receivedAt, events processed in the last hour">p95 latency (1 h)</th>
+            <th scope="col" className={`${th} text-right`} title="Commands to this system that exhausted their delivery attempts">Dead letters</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-line">
+          {rows.map(({ connector: c, health: h }) => (
+            <tr key={c.id} data-testid="connector-row">
+              <td className="px-3 py-2">
+                <span className="font-mono font-medium text-ink">{c.code}</span> {c.active ? null : <Badge tone="muted">inactive</Badge>}
+                <div className="text-xs text-ink-subtle">{c.name}</div>
+              </td>
+              <td className="px-3 py-2 text-ink-muted">{c.kind}</td>
+              <td className="px-3 py-2 font-mono text-xs text-ink-muted">{c.sources.join(', ')}</td>
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted">{formatDateTime(h.lastEventAt, 'Never')}</td>
+              <td className="px-3 py-2 text-right tabular-nums text-ink">{formatCount(h.receivedToday)}</td>
+              {BACKLOG_STATUSES.map((status) => (
+                <td key={status} className="px-3 py-2 text-right tabular-nums" data-testid={`backlog-${status}`}>
+                  {h.backlog[status] > 0 ? (
+                    <Link href={`/events?connector=${encodeURIComponent(c.code)}&status=${status}`} className={status === 'HELD' || status === 'FAILED' ? 'font-medium text-danger hover:underline' : 'text-ink hover:underline'}>
+                      {formatCount(h.backlog[status])}
+                    </Link>
+                  ) : (
+                    <span className="text-ink-subtle">0</span>
+                  )}
+                </td>
+              ))}
+              <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums text-ink-muted">
+                {formatDuration(h.p95LatencyMs, '—')}
+                {h.processedLastHour > 0 ? <div className="text-xs text-ink-subtle">{formatCount(h.processedLastHour)} {h.processedLastHour === 1 ? 'event' : 'events'}</div> : null}
+              </td>
+              <td className={`px-3 py-2 text-right tabular-nums ${h.deadLetters > 0 ? 'font-medium text-danger' : 'text-ink-subtle'}`}>{formatCount(h.deadLetters)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+// Schemas of the exception queue's answers (GET /api/v1/exceptions, GET .../{id},
+// POST .../{id}/actions), matching lib/queries/exceptions/exception-view.ts.
+import { z } from 'zod';
+import { EntityType, ExceptionCode, ExceptionStatus, OwnerTeam, Recoverability } from '../../db/generated/enums.ts';
+import { currencyCode, dateTime, decimalString, moneyString, pageOf } from './response-fields.ts';
+
+const amountInCurrency = z.object({ amount: decimalString, currency: currencyCode });
+
+export const exceptionSchema = z.object({
+  id: z.uuid(),
+  code: z.enum(ExceptionCode),
+  title: z.string(),
+  entityType: z.enum(EntityType),
+  entityId: z.string(),
+  correlationId: z.string().nullable(),
+  legalEntityId: z.uuid().nullable(),
+  recoverability: z.enum(Recoverability),
+  ownerTeam: z.enum(OwnerTeam),
+  financialImpact: z.object({ amount: moneyString, currency: currencyCode }).describe('The money it holds up, in the group currency.'),
+  impact: amountInCurrency.nullable().describe('The same in its original currency.'),
+  status: z.enum(ExceptionStatus),
+  assignee: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  occurrences: z.number().int(),
+  firstSeenAt: dateTime,
+  lastSeenAt: dateTime,
+  slaDueAt: dateTime.nullable(),
+  resolvedAt: dateTime.nullable(),
+  resolution: z.string().nullable(),
+});
+
+export const exceptionPageSchema = pageOf(exceptionSchema);
+
+export const exceptionDetailSchema = exceptionSchema.extend({
+  details: z.unknown(),
+  actions: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.string(),
+      actorType: z.string(),
+      actorId: z.string().nullable(),
+      note: z.string().nullable(),
+      data: z.unknown(),
+      approvalStatus: z.string(),
+      decidedById: z.string().nullable(),
+      decidedAt: dateTime.nullable(),
+      at: dateTime,
+    }),
+  ),
+  actionCount: z.number().int(),
+  events: z.array(z.object({ id: z.uuid(), source: z.string(), eventId: z.string(), type: z.string(), status: z.string(), receivedAt: dateTime, linkedAt: dateTime })),
+  eventCount: z.number().int(),
+});
+
+export const exceptionActionResponseSchema = z.object({
+  action: z.object({
+    id: z.uuid().nullable().describe('null when the action was already done (repeating it changes nothing).'),
+    alreadyDone: z.boolean(),
+    requeuedEventIds: z.array(z.uuid()).optional(),
+  }),
+  exception: exceptionDetailSchema,
+});

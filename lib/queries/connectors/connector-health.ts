@@ -1,0 +1,65 @@
+// The health numbers of every connector for the connectors page (DESIGN.md §1, §10):
+// when it last sent, how many events it sent today (UTC), its inbox backlog by status,
+// the p95 processing latency (processedAt − receivedAt, as /api/v1/metrics measures it)
+// of its events processed in the last hour, and its dead letters (outbox commands that
+// exhausted their attempts). Read from the database, so every replica shows the same
+// figures; each figure is one grouped query served by an index.
+import { db } from '../../db/client.ts';
+
+export const BACKLOG_STATUSES = ['RECEIVED', 'FAILED', 'PARKED', 'HELD'] as const;
+export type BacklogStatus = (typeof BACKLOG_STATUSES)[number];
+
+export interface ConnectorHealth {
+  lastEventAt: Date | null;
+  receivedToday: number;
+  backlog: Record<BacklogStatus, number>;
+  processedLastHour: number;
+  /** Null when nothing was processed in the last hour. */
+  p95LatencyMs: number | null;
+  deadLetters: number;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+export function emptyConnectorHealth(): ConnectorHealth {
+  return { lastEventAt: null, receivedToday: 0, backlog: { RECEIVED: 0, FAILED: 0, PARKED: 0, HELD: 0 }, processedLastHour: 0, p95LatencyMs: null, deadLetters: 0 };
+}
+
+/** By connector id; connectors without any event are absent (see emptyConnectorHealth). */
+export async function getConnectorHealth(options: { now?: Date } = {}): Promise<Map<string, ConnectorHealth>> {
+  const now = options.now ?? new Date();
+  const startOfDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const hourAgo = new Date(now.getTime() - HOUR_MS);
+
+  const [arrivals, backlog, latency, dead] = await Promise.all([
+    // Per connector: a backward scan of (connectorId, receivedAt) for the latest, a range for today.
+    db().$queryRaw<{ connector_id: string; last_event_at: Date | null; received_today: bigint }[]>`
+      SELECT c.id::text AS connector_id,
+             (SELECT max(e."receivedAt") FROM "InboxEvent" e WHERE e."connectorId" = c.id) AS last_event_at,
+             (SELECT count(*) FROM "InboxEvent" e WHERE e."connectorId" = c.id AND e."receivedAt" >= ${startOfDay} AND e."receivedAt" <= ${now}) AS received_today
+        FROM "Connector" c`,
+    db().$queryRaw<{ connector_id: string; status: BacklogStatus; count: bigint }[]>`
+      SELECT "connectorId"::text AS connector_id, status::text AS status, count(*) AS count
+        FROM "InboxEvent"
+       WHERE status IN ('RECEIVED', 'FAILED', 'PARKED', 'HELD') AND "connectorId" IS NOT NULL
+       GROUP BY 1, 2`,
+    db().$queryRaw<{ connector_id: string; processed: bigint; p95_ms: number | null }[]>`
+      SELECT "connectorId"::text AS connector_id, count(*) AS processed,
+             percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM "processedAt" - "receivedAt") * 1000)::float8 AS p95_ms
+        FROM "InboxEvent"
+       WHERE "processedAt" > ${hourAgo} AND "processedAt" <= ${now} AND "connectorId" IS NOT NULL
+       GROUP BY 1`,
+    db().$queryRaw<{ connector_id: string; count: bigint }[]>`
+      SELECT "connectorId"::text AS connector_id, count(*) AS count FROM "OutboxCommand" WHERE status = 'DEAD' GROUP BY 1`,
+  ]);
+
+  const health = new Map<string, ConnectorHealth>();
+  const of = (id: string) => health.get(id) ?? health.set(id, emptyConnectorHealth()).get(id)!;
+  for (const row of arrivals) Object.assign(of(row.connector_id), { lastEventAt: row.last_event_at, receivedToday: Number(row.received_today) });
+  for (const row of backlog) of(row.connector_id).backlog[row.status] = Number(row.count);
+  for (const row of latency) {
+    Object.assign(of(row.connector_id), { processedLastHour: Number(row.processed), p95LatencyMs: row.p95_ms === null ? null : Math.round(row.p95_ms) });
+  }
+  for (const row of dead) of(row.connector_id).deadLetters = Number(row.count);
+  return health;
+}

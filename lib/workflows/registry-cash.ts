@@ -1,0 +1,7 @@
+// The cash workflows (payments from the gateway and the bank, disputes), for the inbox
+// processor's registry to include.
+import { paymentDisputedWorkflow } from './payment-disputed.ts';
+import { paymentReceivedWorkflow } from './payment-received.ts';
+import type { Workflow } from './workflow.ts';
+
+export const cashWorkflows: readonly Workflow[] = [paymentReceivedWorkflow, paymentDisputedWorkflow] as readonly Workflow[];
