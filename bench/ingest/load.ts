@@ -74,8 +74,35 @@ export async function closedLoop(options: {
   contentType: string;
   next: () => Record<string, unknown>[];
 }): Promise<LoadResult> {
-  const { target, connections, contentType } = options;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const { target, contentType } = options;
+  return runClosedLoop(options, async (agent) => {
+    const events = options.next();
+    const body = contentType === BATCH ? JSON.stringify(events) : JSON.stringify(events[0]);
+    return { events: events.length, problem: judge(await post(agent, target, contentType, body), events.length) };
+  });
+}
+
+/**
+ * The framework's floor: GET /api/v1/health?probe=live (answered without I/O) in the same
+ * closed loop, i.e. what Next.js and node:http alone allow on this machine.
+ */
+export async function closedLoopLiveness(options: { target: Target; connections: number; warmupSeconds: number; seconds: number }): Promise<LoadResult> {
+  const url = new URL('/api/v1/health?probe=live', options.target.baseUrl);
+  return runClosedLoop(options, (agent) => new Promise((resolve, reject) => {
+    http
+      .get({ agent, host: url.hostname, port: url.port, path: `${url.pathname}${url.search}` }, (response) => {
+        response.resume();
+        response.on('end', () => resolve({ events: 1, problem: response.statusCode === 200 ? undefined : `HTTP ${response.statusCode}` }));
+      })
+      .on('error', reject);
+  }));
+}
+
+async function runClosedLoop(
+  options: { connections: number; warmupSeconds: number; seconds: number },
+  once: (agent: http.Agent) => Promise<{ events: number; problem?: string }>,
+): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const start = nowMs();
   const measureFrom = start + options.warmupSeconds * 1000;
   const end = measureFrom + options.seconds * 1000;
@@ -83,28 +110,26 @@ export async function closedLoop(options: {
 
   const sender = async () => {
     while (nowMs() < end) {
-      const events = options.next();
-      const body = contentType === BATCH ? JSON.stringify(events) : JSON.stringify(events[0]);
       const sentAt = nowMs();
-      let problem: string | undefined;
+      let outcome: { events: number; problem?: string };
       try {
-        problem = judge(await post(agent, target, contentType, body), events.length);
+        outcome = await once(agent);
       } catch (error) {
-        problem = error instanceof Error ? error.message : String(error);
+        outcome = { events: 0, problem: error instanceof Error ? error.message : String(error) };
       }
       const doneAt = nowMs();
       if (sentAt < measureFrom || doneAt > end) continue;
-      if (problem) {
+      if (outcome.problem) {
         result.errors += 1;
-        result.firstError ??= problem;
+        result.firstError ??= outcome.problem;
         continue;
       }
       result.requests += 1;
-      result.events += events.length;
+      result.events += outcome.events;
       result.latenciesMs.push(doneAt - sentAt);
     }
   };
-  await Promise.all(Array.from({ length: connections }, sender));
+  await Promise.all(Array.from({ length: options.connections }, sender));
   agent.destroy();
   result.latenciesMs.sort((a, b) => a - b);
   return result;

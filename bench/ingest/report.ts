@@ -1,9 +1,12 @@
-// The summary: a table on the console and the generated section of docs/PERFORMANCE.md
-// (between the bench markers; the hand-written text around it is kept).
+// The summary: pass/miss per target, a table on the console, and the generated section of
+// docs/PERFORMANCE.md (between the bench markers; the hand-written text around it is kept).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import type pg from 'pg';
+import { percentile, type LoadResult } from './load.ts';
+import type { PgbenchResult } from './pgbench.ts';
+import type { DrainResult, LatencyResult } from './worker-phases.ts';
 
 export interface Machine {
   cores: number;
@@ -31,7 +34,35 @@ export async function describeMachine(client: pg.Client): Promise<Machine> {
   };
 }
 
-export interface Row {
+/** Where the CPU went during a phase. */
+export interface PhaseCpu {
+  name: string;
+  /** Cores used (1 = one core busy) by web, worker and postgres. */
+  cores: Record<string, number>;
+  /** ms of CPU (web + worker + PostgreSQL) per event or row, at the phase's rate. */
+  perEventMs: number;
+  /** Share of all cores used by processes outside the benchmark. */
+  background: number;
+}
+
+export interface Results {
+  startedAt: Date;
+  command: string;
+  machine: Machine;
+  config: string;
+  eventBytes: number;
+  batchSize: number;
+  single: LoadResult;
+  pgSingle: PgbenchResult;
+  floor: LoadResult;
+  batch: LoadResult;
+  pgBatch: PgbenchResult;
+  drain: DrainResult;
+  latency: LatencyResult;
+  cpu: PhaseCpu[];
+}
+
+interface Row {
   target: string;
   measured: string;
   baseline: string;
@@ -40,20 +71,97 @@ export interface Row {
   pass: boolean;
 }
 
-export function consoleTable(rows: Row[]): string {
-  const header = ['target', 'measured', 'baseline', 'ratio', 'goal', 'result'];
-  const cells = rows.map((r) => [r.target, r.measured, r.baseline, r.ratio, r.goal, r.pass ? 'PASS' : 'MISS']);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i]!)).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const ms = (n: number) => `${fmt(n, 1)} ms`;
+export const pct = (share: number) => `${fmt(share * 100)} %`;
+const lat = (l: number[]) => `p50 ${ms(percentile(l, 50))} · p95 ${ms(percentile(l, 95))} · p99 ${ms(percentile(l, 99))}`;
+const pgLat = (r: PgbenchResult) => `p50 ${ms(r.latencyMs.p50)} · p95 ${ms(r.latencyMs.p95)} · p99 ${ms(r.latencyMs.p99)}`;
+const rate = (r: LoadResult) => r.events / r.seconds;
+
+/** CPU per event over pgbench's CPU per row: what the rate ratio tends to when the machine is CPU-bound. */
+function cpuRatios(r: Results): string {
+  const of = (prefix: string) => r.cpu.find((c) => c.name.startsWith(prefix))?.perEventMs ?? NaN;
+  const x = (n: number) => `${fmt(n, 1)}×`;
+  const pgRow = of('1. pgbench');
+  return (
+    `CPU per event (web + worker + PostgreSQL) vs pgbench's CPU per row: single events ${x(of('1. HTTP') / pgRow)}, ` +
+    `the liveness route alone ${x(of('diagnostic') / pgRow)}, batches of ${r.batchSize} ${x(of('2. HTTP') / of('2. pgbench'))}`
+  );
 }
 
-export function markdownTable(rows: Row[]): string {
+function targets(r: Results): Row[] {
+  const single = rate(r.single);
+  const batch = rate(r.batch);
+  const pgBatchRows = r.pgBatch.tps * r.batchSize;
+  const p99 = percentile(r.single.latenciesMs, 99);
   return [
-    '| target | measured | baseline (pgbench, same PostgreSQL) | ratio | goal | result |',
-    '|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.target} | ${r.measured} | ${r.baseline} | ${r.ratio} | ${r.goal} | ${r.pass ? '**pass**' : '**MISS**'} |`),
+    { target: '1. single events, 8 conn.', measured: `${fmt(single)} events/s`, baseline: `${fmt(r.pgSingle.tps)} rows/s`, ratio: pct(single / r.pgSingle.tps), goal: '≥ 30 %', pass: single / r.pgSingle.tps >= 0.3 },
+    { target: '1. single events p99 latency', measured: ms(p99), baseline: `pgbench p99 ${ms(r.pgSingle.latencyMs.p99)}`, ratio: '—', goal: '< 50 ms', pass: p99 < 50 },
+    { target: `2. batches of ${r.batchSize}, 8 conn.`, measured: `${fmt(batch)} events/s`, baseline: `${fmt(pgBatchRows)} rows/s`, ratio: pct(batch / pgBatchRows), goal: '≥ 40 %', pass: batch / pgBatchRows >= 0.4 },
+    { target: '3. worker drain', measured: `${fmt(r.drain.eventsPerSecond)} events/s${r.drain.drained ? '' : ' (not drained in 180 s)'}`, baseline: '—', ratio: `${pct(r.drain.eventsPerSecond / 500)} of goal`, goal: '≥ 500 events/s', pass: r.drain.eventsPerSecond >= 500 },
+    { target: `3. latency at ${r.latency.offeredPerSecond}/s offered`, measured: `p95 ${r.latency.pending > 0 ? '≥ ' : ''}${ms(r.latency.latencyMs.p95)}`, baseline: '—', ratio: '—', goal: 'p95 < 2 s', pass: r.latency.latencyMs.p95 < 2000 },
+  ];
+}
+
+export function consoleSummary(r: Results): string {
+  const header = ['target', 'measured', 'baseline', 'ratio', 'goal', 'result'];
+  const cells = targets(r).map((t) => [t.target, t.measured, t.baseline, t.ratio, t.goal, t.pass ? 'PASS' : 'MISS']);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i]!)).join('  ');
+  const busiest = Math.max(...r.cpu.map((c) => c.background));
+  return [
+    line(header),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...cells.map(line),
+    '',
+    `Phase 1 HTTP latency ${lat(r.single.latenciesMs)}; pgbench ${pgLat(r.pgSingle)}`,
+    `Liveness route (HTTP + Next.js, no I/O): ${fmt(rate(r.floor))} requests/s = ${pct(rate(r.floor) / r.pgSingle.tps)} of pgbench's single-row rate`,
+    `Phase 2 HTTP latency per batch ${lat(r.batch.latenciesMs)}; pgbench ${pgLat(r.pgBatch)}`,
+    `Phase 3b received → processed p50 ${ms(r.latency.latencyMs.p50)} · p95 ${ms(r.latency.latencyMs.p95)} · p99 ${ms(r.latency.latencyMs.p99)}; HTTP from the scheduled send ${lat(r.latency.http.latenciesMs)}`,
+    `${cpuRatios(r)}.`,
+    ...(busiest > 0.1 ? [`Note: other processes used up to ${pct(busiest)} of all cores during a phase; rates are lower than on an idle machine.`] : []),
   ].join('\n');
+}
+
+export function markdownSection(r: Results): string {
+  const busiest = Math.max(...r.cpu.map((c) => c.background));
+  const { drain, latency } = r;
+  return `
+## Latest run
+
+- **Date**: ${r.startedAt.toISOString()}
+- **Command**: \`${r.command}\`
+- **Machine**: ${r.machine.cores} cores, ${r.machine.cpu}, ${r.machine.ramGiB} GiB RAM; Node ${r.machine.node}; PostgreSQL ${r.machine.postgres} (embedded, as \`npm start\` runs it; ${r.machine.settings}); ${r.machine.pgbench}
+- **Threadline settings**: ${r.config}
+- **Event**: q2c.employee.updated.v1 from the demo \`hcm\` connector, ${r.eventBytes} bytes of JSON, signed (HMAC-SHA256, Bearer token)
+- **Other load on the machine**: up to ${pct(busiest)} of all cores during a phase (last column of the CPU table)
+
+| target | measured | baseline (pgbench, same PostgreSQL) | ratio | goal | result |
+|---|---|---|---|---|---|
+${targets(r)
+  .map((t) => `| ${t.target} | ${t.measured} | ${t.baseline} | ${t.ratio} | ${t.goal} | ${t.pass ? '**pass**' : '**MISS**'} |`)
+  .join('\n')}
+
+| phase | figures |
+|---|---|
+| 1. HTTP single events | ${fmt(r.single.events)} events in ${r.single.seconds} s = **${fmt(rate(r.single))} events/s**; latency ${lat(r.single.latenciesMs)} |
+| 1. pgbench single-row INSERT | ${fmt(r.pgSingle.transactions)} rows = **${fmt(r.pgSingle.tps)} rows/s**; latency ${pgLat(r.pgSingle)} |
+| diagnostic: GET liveness route | **${fmt(rate(r.floor))} requests/s** (${pct(rate(r.floor) / r.pgSingle.tps)} of pgbench's single-row rate): HTTP + Next.js alone, no I/O; latency ${lat(r.floor.latenciesMs)} |
+| 2. HTTP batches of ${r.batchSize} | ${fmt(r.batch.requests)} requests = **${fmt(rate(r.batch))} events/s**; latency per request ${lat(r.batch.latenciesMs)} |
+| 2. pgbench ${r.batchSize}-row INSERT | ${fmt(r.pgBatch.tps, 1)} statements/s = **${fmt(r.pgBatch.tps * r.batchSize)} rows/s**; latency ${pgLat(r.pgBatch)} |
+| 3a. worker drain | ${fmt(drain.processed)} events processed${drain.drained ? '' : ` (of ${fmt(drain.total)}: not drained within 180 s)`} in ${fmt(drain.drainSeconds, 1)} s after the resume = **${fmt(drain.eventsPerSecond)} events/s** (${fmt(drain.steadyEventsPerSecond)} events/s between the first and the last processedAt); preload through the batch API took ${fmt(drain.preloadSeconds, 1)} s |
+| 3b. latency at ${latency.offeredPerSecond} events/s offered | ${fmt(latency.processed)} events processed${latency.pending > 0 ? ` (${fmt(latency.pending)} still pending 60 s after the last was sent: counted with their age, so the figures are lower bounds)` : ''}, sent over ${fmt(latency.http.seconds, 1)} s; received → processed **p50 ${ms(latency.latencyMs.p50)} · p95 ${ms(latency.latencyMs.p95)} · p99 ${ms(latency.latencyMs.p99)}** (max ${ms(latency.latencyMs.max)}); HTTP from the scheduled send time ${lat(latency.http.latenciesMs)} |
+
+CPU during each phase (cores used, 1.00 = one core fully busy; the load generator and pgbench themselves are not counted).
+*CPU per event* is what one event (or pgbench row) cost web + worker + PostgreSQL at the phase's rate: unlike the rates, it
+hardly depends on what else runs on the machine, so it is the figure to compare between runs.
+
+| phase | web | worker | PostgreSQL | CPU per event | other processes (share of all cores) |
+|---|---|---|---|---|---|
+${r.cpu.map((c) => `| ${c.name} | ${fmt(c.cores.web!, 2)} | ${fmt(c.cores.worker!, 2)} | ${fmt(c.cores.postgres!, 2)} | ${fmt(c.perEventMs, 3)} ms | ${pct(c.background)} |`).join('\n')}
+
+${cpuRatios(r)}.
+`;
 }
 
 const BEGIN = '<!-- bench:ingest:begin (generated by npm run bench:ingest; edits inside are overwritten) -->';

@@ -6,12 +6,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { childNamed } from './cpu.ts';
 
 export interface Stack {
   baseUrl: string;
   databaseUrl: string;
   connectors: Record<string, { token: string; signingSecret?: string; sources: string[] }>;
+  webPid: number;
   workerPid: number;
+  /** The postmaster (its backends are its children). */
+  postgresPid: number;
   logFile: string;
   stop(): Promise<void>;
 }
@@ -45,11 +49,16 @@ export async function startStack(options: { dataDir: string; port: number; env: 
   const deadline = Date.now() + 240_000;
   for (;;) {
     const text = readFileSync(logFile, 'utf8');
-    const running = /Threadline is running[\s\S]*?Worker\s+pid (\d+)/.exec(text);
+    const running = /Threadline is running[\s\S]*?Web\s+pid (\d+)\s+Worker\s+pid (\d+)/.exec(text);
     if (running) {
       const credentials = JSON.parse(readFileSync(path.join(dataDir, 'dev-credentials.json'), 'utf8')) as Pick<Stack, 'baseUrl' | 'databaseUrl' | 'connectors'>;
-      workerPid = Number(running[1]);
-      return { ...credentials, baseUrl: `http://127.0.0.1:${port}`, workerPid, logFile, stop };
+      workerPid = Number(running[2]);
+      const postgresPid = childNamed(child.pid!, 'postgres');
+      if (!postgresPid) {
+        await stop();
+        throw new Error('The embedded PostgreSQL is not a child of scripts/start.ts (was DATABASE_URL set?).');
+      }
+      return { ...credentials, baseUrl: `http://127.0.0.1:${port}`, webPid: Number(running[1]), workerPid, postgresPid, logFile, stop };
     }
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop();

@@ -22,7 +22,9 @@ export async function waitForEmptyInbox(client: pg.Client, timeoutMs: number): P
 export interface Outcome {
   total: number;
   processed: number;
-  /** Statuses other than PROCESSED, with one lastError each. */
+  /** Still waiting for the worker (RECEIVED): too slow, not wrong. */
+  pending: number;
+  /** Any other status (HELD, FAILED, …) means the workflow did not apply: the run is wrong. */
   others: { status: string; count: number; lastError: string | null }[];
 }
 
@@ -36,7 +38,8 @@ async function outcomeOf(client: pg.Client, prefix: string): Promise<Outcome> {
   return {
     total: rows.reduce((sum, r) => sum + r.count, 0),
     processed: rows.find((r) => r.status === 'PROCESSED')?.count ?? 0,
-    others: rows.filter((r) => r.status !== 'PROCESSED').map((r) => ({ status: r.status, count: r.count, lastError: r.last_error })),
+    pending: rows.find((r) => r.status === 'RECEIVED')?.count ?? 0,
+    others: rows.filter((r) => !['PROCESSED', 'RECEIVED'].includes(r.status)).map((r) => ({ status: r.status, count: r.count, lastError: r.last_error })),
   };
 }
 
@@ -78,20 +81,22 @@ export async function drainPhase(stack: Stack, target: Target, client: pg.Client
   const resumedAt = (await client.query<{ t: Date }>('SELECT clock_timestamp() AS t')).rows[0]!.t;
   resumeWorker(stack);
   const drained = await waitForEmptyInbox(client, 180_000);
+  // Not drained in time: the rate is what was processed until now.
   const span = (
-    await client.query<{ drain: number; steady: number }>(
-      `SELECT extract(epoch FROM max("processedAt") - $2::timestamptz)::float8 AS drain, extract(epoch FROM max("processedAt") - min("processedAt"))::float8 AS steady
+    await client.query<{ drain: number | null; steady: number | null }>(
+      `SELECT extract(epoch FROM (CASE WHEN $3 THEN max("processedAt") ELSE clock_timestamp() END) - $2::timestamptz)::float8 AS drain,
+              extract(epoch FROM max("processedAt") - min("processedAt"))::float8 AS steady
          FROM "InboxEvent" WHERE "eventId" LIKE $1`,
-      [`${prefix}%`, resumedAt],
+      [`${prefix}%`, resumedAt, drained],
     )
   ).rows[0]!;
   const outcome = await outcomeOf(client, prefix);
   return {
     ...outcome,
     preloadSeconds,
-    drainSeconds: span.drain,
-    eventsPerSecond: outcome.processed / span.drain,
-    steadyEventsPerSecond: (outcome.processed - 1) / span.steady,
+    drainSeconds: span.drain ?? NaN,
+    eventsPerSecond: outcome.processed / (span.drain ?? NaN),
+    steadyEventsPerSecond: (outcome.processed - 1) / (span.steady ?? NaN),
     drained,
   };
 }
@@ -99,7 +104,7 @@ export async function drainPhase(stack: Stack, target: Target, client: pg.Client
 export interface LatencyResult extends Outcome {
   http: LoadResult;
   offeredPerSecond: number;
-  /** processedAt − receivedAt, ms. */
+  /** processedAt − receivedAt, ms; an event still pending counts with its age (so the figures are then lower bounds). */
   latencyMs: { p50: number; p95: number; p99: number; max: number };
   drained: boolean;
 }
@@ -117,12 +122,14 @@ export async function latencyPhase(target: Target, client: pg.Client, prefix: st
   });
   const drained = await waitForEmptyInbox(client, 60_000);
   const row = (
-    await client.query<{ p50: number; p95: number; p99: number; max: number }>(
+    await client.query<{ p50: number | null; p95: number | null; p99: number | null; max: number | null }>(
       `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.95) WITHIN GROUP (ORDER BY ms) AS p95,
               percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99, max(ms) AS max
-         FROM (SELECT extract(epoch FROM "processedAt" - "receivedAt")::float8 * 1000 AS ms FROM "InboxEvent" WHERE "eventId" LIKE $1 AND "processedAt" IS NOT NULL) AS l`,
+         FROM (SELECT extract(epoch FROM coalesce("processedAt", clock_timestamp()) - "receivedAt")::float8 * 1000 AS ms FROM "InboxEvent" WHERE "eventId" LIKE $1) AS l`,
       [`${prefix}%`],
     )
   ).rows[0]!;
-  return { ...(await outcomeOf(client, prefix)), http, offeredPerSecond: rate, latencyMs: row, drained };
+  // No processed event at all (a worker that fell far behind) gives NULLs: report NaN.
+  const latencyMs = { p50: row.p50 ?? NaN, p95: row.p95 ?? NaN, p99: row.p99 ?? NaN, max: row.max ?? NaN };
+  return { ...(await outcomeOf(client, prefix)), http, offeredPerSecond: rate, latencyMs, drained };
 }

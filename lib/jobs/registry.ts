@@ -5,10 +5,11 @@ import type { Task, TaskList } from 'graphile-worker';
 import { log } from '../log.ts';
 import { billingRunJob, billingTaxRetryJob } from './billing-run.ts';
 import type { JobDefinition } from './define-job.ts';
+import { kpiRollupJob } from './kpi-rollup.ts';
 import { pruneWorkerHeartbeats } from './prune-worker-heartbeats.ts';
 import { revenueRunJob } from './revenue-run.ts';
 
-export const jobs: JobDefinition[] = [pruneWorkerHeartbeats, revenueRunJob, billingRunJob, billingTaxRetryJob];
+export const jobs: JobDefinition[] = [pruneWorkerHeartbeats, revenueRunJob, billingRunJob, billingTaxRetryJob, kpiRollupJob];
 
 export function buildTaskList(definitions: JobDefinition[] = jobs): TaskList {
   const list: TaskList = {};

@@ -13,4 +13,4 @@ export const deliveryWorkflows: readonly Workflow[] = [
   usageRecordedWorkflow,
   milestoneCompletedWorkflow,
   invoicePostedWorkflow,
-] as readonly Workflow[];
+];

@@ -8,10 +8,11 @@ import type { Tx } from './workflow.ts';
 import { NO_WORKFLOW_NOTE, type ResolvedWorkflow } from './process-inbox-event.ts';
 import { masterDataWorkflows } from './registry-master-data.ts';
 import { commercialWorkflows } from './registry-commercial.ts';
+import { deliveryWorkflows } from './registry-delivery.ts';
 import type { Workflow } from './workflow.ts';
 
 /** Every workflow the processor runs. */
-export const allWorkflows: readonly Workflow[] = [...masterDataWorkflows, ...commercialWorkflows];
+export const allWorkflows: readonly Workflow[] = [...masterDataWorkflows, ...commercialWorkflows, ...deliveryWorkflows];
 
 export function buildWorkflowResolver(workflows: readonly Workflow[] = allWorkflows): (type: string) => ResolvedWorkflow | undefined {
   const byType = new Map<string, ResolvedWorkflow>();

@@ -3,18 +3,21 @@
 // and move it forward when a version is applied.
 import type { Tx } from './workflow.ts';
 
+/**
+ * Locks the subject's row and reads its applied version, in one statement: an existing
+ * row is locked by a no-op ON CONFLICT DO UPDATE, which (like SELECT ... FOR UPDATE
+ * after the insert, but without the second round trip) waits for a concurrent holder
+ * and returns the latest committed version.
+ */
 export async function lockAppliedSequence(tx: Tx, source: string, subject: string, inboxEventId: string): Promise<bigint | null> {
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "SubjectVersion" (source, subject, "appliedSequence", "appliedEventId", "updatedAt")
-     VALUES ($1, $2, 0, $3::uuid, clock_timestamp()) ON CONFLICT (source, subject) DO NOTHING`,
+  const rows = await tx.$queryRawUnsafe<{ appliedSequence: bigint }[]>(
+    `INSERT INTO "SubjectVersion" AS v (source, subject, "appliedSequence", "appliedEventId", "updatedAt")
+     VALUES ($1, $2, 0, $3::uuid, clock_timestamp())
+     ON CONFLICT (source, subject) DO UPDATE SET "updatedAt" = v."updatedAt"
+     RETURNING v."appliedSequence"`,
     source,
     subject,
     inboxEventId,
-  );
-  const rows = await tx.$queryRawUnsafe<{ appliedSequence: bigint }[]>(
-    `SELECT "appliedSequence" FROM "SubjectVersion" WHERE source = $1 AND subject = $2 FOR UPDATE`,
-    source,
-    subject,
   );
   const applied = rows[0]?.appliedSequence ?? 0n;
   return applied === 0n ? null : applied;

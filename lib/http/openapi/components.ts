@@ -45,6 +45,7 @@ const problemDescriptions: Record<number, string> = {
   409: 'Conflicts with the current state (e.g. an event id already used with another payload).',
   413: 'The body is too large.',
   415: 'Unsupported content type.',
+  422: 'Understood, but it cannot be done as asked (e.g. a correction with nothing to push).',
   429: 'Rate limited; retry after the Retry-After header.',
   500: 'Unexpected failure; it is logged with the correlation id.',
   503: 'Not ready; `detail` names the failing check.',
@@ -73,6 +74,7 @@ export const tags = [
   { name: 'Engagements', description: 'The canonical record of client work, with billed, recognized, collected and unbilled.' },
   { name: 'Invoices', description: 'Invoices and credit notes, their lines and the sources behind every line.' },
   { name: 'Revenue', description: 'Revenue recognition ledger per engagement.' },
+  { name: 'Cash', description: 'Payments applied to invoices, their reversals, deductions and disputes.' },
   { name: 'Lineage', description: 'Quote-to-cash lineage and amount explanations.' },
   { name: 'Ingest', description: 'Business events from connected systems (CloudEvents 1.0).' },
   { name: 'Inbox', description: 'Received events as people see them.' },
@@ -80,5 +82,5 @@ export const tags = [
   { name: 'Access', description: 'The caller and their personal API tokens.' },
   { name: 'Connectors', description: 'Connected systems and their credentials (admin).' },
   { name: 'Stewardship', description: 'Which system owns which data.' },
-  { name: 'Operations', description: 'Health, metrics and this document.' },
+  { name: 'Operations', description: 'Health, KPIs, metrics and this document.' },
 ];

@@ -1,10 +1,11 @@
 // The registry of every /api/v1 operation: one entry per method and path, naming the zod
 // schemas its handler validates with and answers in. The OpenAPI document is built from
 // this list alone, and a test walks app/api/v1 so that a route without an entry here fails.
-// Adding a route = adding its entry. (GET /api/v1/kpis: add its entry here, with its
-// query and answer schemas from lib/http/schemas, when the route exists.)
+// Adding a route = adding its entry.
 import { z } from 'zod';
 import { createApiTokenSchema } from '../schemas/api-token.ts';
+import { cashApplicationParamsSchema, reverseApplicationBodySchema, reversedApplicationSchema } from '../schemas/cash.ts';
+import { kpiQuerySchema, kpiResponseSchema } from '../schemas/kpis.ts';
 import { apiTokenIdParamsSchema, apiTokenListResponseSchema, createdApiTokenSchema, meResponseSchema } from '../schemas/access-responses.ts';
 import { healthQuerySchema, healthResponseSchema, ownershipRuleListResponseSchema, setOwnershipRuleResponseSchema } from '../schemas/admin-responses.ts';
 import { connectorCodeParamsSchema, connectorListResponseSchema, connectorSchema, createdConnectorSchema, rotatedCredentialSchema } from '../schemas/connector-responses.ts';
@@ -18,6 +19,7 @@ import { invoiceExplanationSchema, lineageGraphSchema, lineageParamsSchema } fro
 import { deleteOwnershipRuleQuery, listOwnershipRulesQuery, setOwnershipRuleBody } from '../schemas/ownership-rule.ts';
 import { revenueQuerySchema, revenueResponseSchema } from '../schemas/revenue.ts';
 import { revenueRunBodySchema, revenueRunSummarySchema } from '../schemas/revenue-runs.ts';
+import { billingRunBodySchema, billingRunSummarySchema, creditNoteBodySchema, creditNoteResultSchema, voidInvoiceBodySchema, voidInvoiceResultSchema } from '../schemas/billing.ts';
 import { createConnectorSchema, rotateConnectorSchema } from '../../services/connectors/connector-rules.ts';
 import { ingestOperation } from './ingest-operation.ts';
 import { json, type ApiOperation } from './operation.ts';
@@ -28,42 +30,218 @@ const openApiDocumentSchema = z.looseObject({ openapi: z.string(), info: z.loose
 
 export const apiOperations: readonly ApiOperation[] = [
   // Quote to cash
-  { method: 'get', path: '/api/v1/engagements', operationId: 'listEngagements', tag: 'Engagements', auth: 'user', permission: 'engagements:read', summary: 'List engagements with value, budget, billed, recognized, collected and unbilled', query: listEngagementsQuerySchema, responses: ok('A page of engagements, newest first.', 'EngagementPage', engagementPageSchema) },
-  { method: 'get', path: '/api/v1/engagements/{id}', operationId: 'getEngagement', tag: 'Engagements', auth: 'user', permission: 'engagements:read', summary: 'One engagement by id or code, with billing plan, milestones and change orders', params: engagementRefParamsSchema, responses: ok('The engagement.', 'EngagementDetail', engagementDetailSchema) },
-  { method: 'get', path: '/api/v1/invoices', operationId: 'listInvoices', tag: 'Invoices', auth: 'user', permission: 'invoices:read', summary: 'List invoices and credit notes with their lines and sources', query: listInvoicesQuerySchema, responses: ok('A page of invoices, newest first.', 'InvoicePage', invoicePageSchema) },
-  { method: 'get', path: '/api/v1/invoices/{id}', operationId: 'getInvoice', tag: 'Invoices', auth: 'user', permission: 'invoices:read', summary: 'One invoice with lines, sources, credit notes and cash applications', params: invoiceIdParamsSchema, responses: ok('The invoice.', 'InvoiceDetail', invoiceDetailSchema) },
-  { method: 'get', path: '/api/v1/invoices/{id}/explanation', operationId: 'explainInvoice', tag: 'Lineage', auth: 'user', permission: 'lineage:read', summary: 'Why an invoice is what it is, down to the timesheets and events', params: invoiceIdParamsSchema, responses: ok('The invoice as a tree that adds up to its total.', 'InvoiceExplanation', invoiceExplanationSchema) },
-  { method: 'get', path: '/api/v1/revenue', operationId: 'getRevenue', tag: 'Revenue', auth: 'user', permission: 'engagements:read', summary: "An engagement's revenue entries by period, cumulative, unbilled receivable and deferred revenue", query: revenueQuerySchema, responses: ok('The revenue ledger.', 'Revenue', revenueResponseSchema) },
-  { method: 'post', path: '/api/v1/revenue/runs', operationId: 'runRevenue', tag: 'Revenue', auth: 'user', permission: 'revenue:run', summary: 'Recognise revenue through a date (repeatable: a second identical run posts nothing)', body: { required: true, content: json('RevenueRunRequest', revenueRunBodySchema) }, responses: ok('What the run posted and flagged.', 'RevenueRunSummary', revenueRunSummarySchema) },
-  { method: 'get', path: '/api/v1/lineage/{correlationId}', operationId: 'getLineage', tag: 'Lineage', auth: 'user', permission: 'lineage:read', summary: 'The lineage graph of an engagement thread', params: lineageParamsSchema, responses: ok('Nodes, edges and the events behind them.', 'LineageGraph', lineageGraphSchema) },
+  {
+    method: 'get', path: '/api/v1/engagements', operationId: 'listEngagements', tag: 'Engagements', auth: 'user', permission: 'engagements:read',
+    summary: 'List engagements with value, budget, billed, recognized, collected and unbilled',
+    query: listEngagementsQuerySchema,
+    responses: ok('A page of engagements, newest first.', 'EngagementPage', engagementPageSchema),
+  },
+  {
+    method: 'get', path: '/api/v1/engagements/{id}', operationId: 'getEngagement', tag: 'Engagements', auth: 'user', permission: 'engagements:read',
+    summary: 'One engagement by id or code, with billing plan, milestones and change orders',
+    params: engagementRefParamsSchema,
+    responses: ok('The engagement.', 'EngagementDetail', engagementDetailSchema),
+  },
+  {
+    method: 'get', path: '/api/v1/invoices', operationId: 'listInvoices', tag: 'Invoices', auth: 'user', permission: 'invoices:read',
+    summary: 'List invoices and credit notes with their lines and sources',
+    query: listInvoicesQuerySchema,
+    responses: ok('A page of invoices, newest first.', 'InvoicePage', invoicePageSchema),
+  },
+  {
+    method: 'get', path: '/api/v1/invoices/{id}', operationId: 'getInvoice', tag: 'Invoices', auth: 'user', permission: 'invoices:read',
+    summary: 'One invoice with lines, sources, credit notes and cash applications',
+    params: invoiceIdParamsSchema,
+    responses: ok('The invoice.', 'InvoiceDetail', invoiceDetailSchema),
+  },
+  {
+    method: 'get', path: '/api/v1/invoices/{id}/explanation', operationId: 'explainInvoice', tag: 'Lineage', auth: 'user', permission: 'lineage:read',
+    summary: 'Why an invoice is what it is, down to the timesheets and events',
+    params: invoiceIdParamsSchema,
+    responses: ok('The invoice as a tree that adds up to its total.', 'InvoiceExplanation', invoiceExplanationSchema),
+  },
+  {
+    method: 'get', path: '/api/v1/revenue', operationId: 'getRevenue', tag: 'Revenue', auth: 'user', permission: 'engagements:read',
+    summary: "An engagement's revenue entries by period, cumulative, unbilled receivable and deferred revenue",
+    query: revenueQuerySchema,
+    responses: ok('The revenue ledger.', 'Revenue', revenueResponseSchema),
+  },
+  {
+    method: 'post', path: '/api/v1/revenue/runs', operationId: 'runRevenue', tag: 'Revenue', auth: 'user', permission: 'revenue:run',
+    summary: 'Recognise revenue through a date (repeatable: a second identical run posts nothing)',
+    body: { required: true, content: json('RevenueRunRequest', revenueRunBodySchema) },
+    responses: ok('What the run posted and flagged.', 'RevenueRunSummary', revenueRunSummarySchema),
+  },
+  {
+    method: 'post', path: '/api/v1/billing/runs', operationId: 'runBilling', tag: 'Invoices', auth: 'user', permission: 'billing:run',
+    summary: 'Issue every invoice due by a date (repeatable: a second identical run issues nothing new)',
+    description: 'Invoices wait AWAITING_TAX while the tax engine is unavailable; they are never issued without tax.',
+    body: { required: true, content: json('BillingRunRequest', billingRunBodySchema) },
+    responses: ok('What the run issued, what waits for tax and what is held.', 'BillingRunSummary', billingRunSummarySchema),
+  },
+  {
+    method: 'post', path: '/api/v1/invoices/{id}/void', operationId: 'voidInvoice', tag: 'Invoices', auth: 'user', permission: 'finance:approve',
+    summary: 'Void an invoice without applied cash: its sources become billable again and its revenue is reversed',
+    params: invoiceIdParamsSchema,
+    body: { required: true, content: json('VoidInvoiceRequest', voidInvoiceBodySchema) },
+    responses: ok('The voided invoice and the released sources.', 'VoidInvoiceResult', voidInvoiceResultSchema),
+    errors: [409],
+  },
+  {
+    method: 'post', path: '/api/v1/invoices/{id}/credit-notes', operationId: 'creditInvoice', tag: 'Invoices', auth: 'user', permission: 'finance:approve',
+    summary: 'Issue a full or partial credit note against an invoice',
+    params: invoiceIdParamsSchema,
+    body: { required: true, content: json('CreditNoteRequest', creditNoteBodySchema) },
+    responses: { 201: { description: 'The credit note.', content: json('CreditNoteResult', creditNoteResultSchema) } },
+    errors: [409],
+  },
+  {
+    method: 'post', path: '/api/v1/cash/applications/{id}/reverse', operationId: 'reverseCashApplication', tag: 'Cash', auth: 'user', permission: 'finance:approve',
+    summary: 'Reverse a cash application: the invoice reopens, the cash goes back on the receipt (or to the payer) and the ERP is told',
+    description: 'Repeatable: reversing a reversed application answers alreadyReversed. Reversals count against cash-application accuracy.',
+    params: cashApplicationParamsSchema,
+    body: { required: true, content: json('ReverseCashApplicationRequest', reverseApplicationBodySchema) },
+    responses: ok('The reversal and the invoice and receipt after it.', 'ReversedCashApplication', reversedApplicationSchema),
+    errors: [409, 422],
+  },
+  {
+    method: 'get', path: '/api/v1/lineage/{correlationId}', operationId: 'getLineage', tag: 'Lineage', auth: 'user', permission: 'lineage:read',
+    summary: 'The lineage graph of an engagement thread',
+    params: lineageParamsSchema,
+    responses: ok('Nodes, edges and the events behind them.', 'LineageGraph', lineageGraphSchema),
+  },
 
   // Ingest and the inbox
   ingestOperation,
-  { method: 'get', path: '/api/v1/events', operationId: 'listInboxEvents', tag: 'Inbox', auth: 'user', permission: 'exceptions:read', summary: 'The inbox: received events with status, attempts and timings', query: listInboxEventsQuerySchema, responses: ok('A page of events, newest first.', 'InboxEventPage', inboxEventPageSchema) },
-  { method: 'get', path: '/api/v1/events/{id}', operationId: 'getInboxEvent', tag: 'Inbox', auth: 'user', permission: 'exceptions:read', summary: 'One inbox event with the CloudEvent as stored and its exceptions', params: inboxEventIdParamsSchema, responses: ok('The event.', 'InboxEventDetail', inboxEventDetailSchema) },
+  {
+    method: 'get', path: '/api/v1/events', operationId: 'listInboxEvents', tag: 'Inbox', auth: 'user', permission: 'exceptions:read',
+    summary: 'The inbox: received events with status, attempts and timings',
+    query: listInboxEventsQuerySchema,
+    responses: ok('A page of events, newest first.', 'InboxEventPage', inboxEventPageSchema),
+  },
+  {
+    method: 'get', path: '/api/v1/events/{id}', operationId: 'getInboxEvent', tag: 'Inbox', auth: 'user', permission: 'exceptions:read',
+    summary: 'One inbox event with the CloudEvent as stored and its exceptions',
+    params: inboxEventIdParamsSchema,
+    responses: ok('The event.', 'InboxEventDetail', inboxEventDetailSchema),
+  },
 
   // Exceptions
-  { method: 'get', path: '/api/v1/exceptions', operationId: 'listExceptions', tag: 'Exceptions', auth: 'user', permission: 'exceptions:read', summary: 'The exception queue, filtered and sorted', query: listExceptionsQuerySchema, responses: ok('A page of exceptions.', 'ExceptionPage', exceptionPageSchema) },
-  { method: 'get', path: '/api/v1/exceptions/{id}', operationId: 'getException', tag: 'Exceptions', auth: 'user', permission: 'exceptions:read', summary: 'One exception with its history and events', params: exceptionIdParamsSchema, responses: ok('The exception.', 'ExceptionDetail', exceptionDetailSchema) },
-  { method: 'post', path: '/api/v1/exceptions/{id}/actions', operationId: 'performExceptionAction', tag: 'Exceptions', auth: 'user', permission: 'exceptions:read', summary: 'Assign, replay, push a correction, approve, reject, resolve or suppress', description: "Each action also needs its own permission (exceptions:triage, exceptions:replay, corrections:push, finance:approve); a 403 names the missing one.", params: exceptionIdParamsSchema, body: { required: true, content: json('ExceptionActionRequest', exceptionActionSchema) }, responses: ok('The action and the exception after it.', 'ExceptionActionResult', exceptionActionResponseSchema), errors: [409] },
+  {
+    method: 'get', path: '/api/v1/exceptions', operationId: 'listExceptions', tag: 'Exceptions', auth: 'user', permission: 'exceptions:read',
+    summary: 'The exception queue, filtered and sorted',
+    query: listExceptionsQuerySchema,
+    responses: ok('A page of exceptions.', 'ExceptionPage', exceptionPageSchema),
+  },
+  {
+    method: 'get', path: '/api/v1/exceptions/{id}', operationId: 'getException', tag: 'Exceptions', auth: 'user', permission: 'exceptions:read',
+    summary: 'One exception with its history and events',
+    params: exceptionIdParamsSchema,
+    responses: ok('The exception.', 'ExceptionDetail', exceptionDetailSchema),
+  },
+  {
+    method: 'post', path: '/api/v1/exceptions/{id}/actions', operationId: 'performExceptionAction', tag: 'Exceptions', auth: 'user', permission: 'exceptions:read',
+    summary: 'Assign, replay, push a correction, approve, reject, resolve or suppress',
+    description: "Each action also needs its own permission (exceptions:triage, exceptions:replay, corrections:push, finance:approve); a 403 names the missing one.",
+    params: exceptionIdParamsSchema,
+    body: { required: true, content: json('ExceptionActionRequest', exceptionActionSchema) },
+    responses: ok('The action and the exception after it.', 'ExceptionActionResult', exceptionActionResponseSchema),
+    errors: [409, 422],
+  },
 
   // People and their tokens
-  { method: 'get', path: '/api/v1/me', operationId: 'getMe', tag: 'Access', auth: 'user', summary: "The caller's identity, role and permissions", responses: ok('Who is calling.', 'Me', meResponseSchema) },
-  { method: 'get', path: '/api/v1/me/tokens', operationId: 'listMyApiTokens', tag: 'Access', auth: 'user', permission: 'tokens:manage-own', summary: "The caller's personal API tokens", responses: ok('Tokens without their secret part.', 'ApiTokenList', apiTokenListResponseSchema) },
-  { method: 'post', path: '/api/v1/me/tokens', operationId: 'createMyApiToken', tag: 'Access', auth: 'user', permission: 'tokens:manage-own', summary: 'Create a personal API token (session only)', description: 'An API token cannot create tokens: sign in to the console.', body: { required: true, content: json('CreateApiTokenRequest', createApiTokenSchema) }, responses: { 201: { description: 'The token, shown once.', content: json('CreatedApiToken', createdApiTokenSchema) } } },
-  { method: 'delete', path: '/api/v1/me/tokens/{id}', operationId: 'revokeMyApiToken', tag: 'Access', auth: 'user', permission: 'tokens:manage-own', summary: 'Revoke one of your tokens', params: apiTokenIdParamsSchema, responses: noContent },
+  {
+    method: 'get', path: '/api/v1/me', operationId: 'getMe', tag: 'Access', auth: 'user',
+    summary: "The caller's identity, role and permissions",
+    responses: ok('Who is calling.', 'Me', meResponseSchema),
+  },
+  {
+    method: 'get', path: '/api/v1/me/tokens', operationId: 'listMyApiTokens', tag: 'Access', auth: 'user', permission: 'tokens:manage-own',
+    summary: "The caller's personal API tokens",
+    responses: ok('Tokens without their secret part.', 'ApiTokenList', apiTokenListResponseSchema),
+  },
+  {
+    method: 'post', path: '/api/v1/me/tokens', operationId: 'createMyApiToken', tag: 'Access', auth: 'user', permission: 'tokens:manage-own',
+    summary: 'Create a personal API token (session only)',
+    description: 'An API token cannot create tokens: sign in to the console.',
+    body: { required: true, content: json('CreateApiTokenRequest', createApiTokenSchema) },
+    responses: { 201: { description: 'The token, shown once.', content: json('CreatedApiToken', createdApiTokenSchema) } },
+  },
+  {
+    method: 'delete', path: '/api/v1/me/tokens/{id}', operationId: 'revokeMyApiToken', tag: 'Access', auth: 'user', permission: 'tokens:manage-own',
+    summary: 'Revoke one of your tokens',
+    params: apiTokenIdParamsSchema,
+    responses: noContent,
+  },
 
   // Connectors and stewardship
-  { method: 'get', path: '/api/v1/connectors', operationId: 'listConnectors', tag: 'Connectors', auth: 'user', permission: 'connectors:read', summary: 'Registered connectors, without credentials', responses: ok('The connectors.', 'ConnectorList', connectorListResponseSchema) },
-  { method: 'post', path: '/api/v1/connectors', operationId: 'createConnector', tag: 'Connectors', auth: 'user', permission: 'connectors:manage', summary: 'Register a connected system', body: { required: true, content: json('CreateConnectorRequest', createConnectorSchema) }, responses: { 201: { description: 'The connector with its token and signing secret, shown once.', content: json('CreatedConnector', createdConnectorSchema) } }, errors: [409] },
-  { method: 'get', path: '/api/v1/connectors/{code}', operationId: 'getConnector', tag: 'Connectors', auth: 'user', permission: 'connectors:read', summary: 'One connector with its secrets’ fingerprints and states', params: connectorCodeParamsSchema, responses: ok('The connector.', 'Connector', connectorSchema) },
-  { method: 'post', path: '/api/v1/connectors/{code}/rotate', operationId: 'rotateConnectorCredential', tag: 'Connectors', auth: 'user', permission: 'connectors:manage', summary: 'Issue a new token or signing secret; the old one works during the overlap', params: connectorCodeParamsSchema, body: { required: true, content: json('RotateConnectorRequest', rotateConnectorSchema) }, responses: ok('The new credential, shown once.', 'RotatedCredential', rotatedCredentialSchema) },
-  { method: 'get', path: '/api/v1/ownership-rules', operationId: 'listOwnershipRules', tag: 'Stewardship', auth: 'user', permission: 'connectors:read', summary: 'Which system owns which field', query: listOwnershipRulesQuery, responses: ok('The rules.', 'OwnershipRuleList', ownershipRuleListResponseSchema) },
-  { method: 'put', path: '/api/v1/ownership-rules', operationId: 'setOwnershipRule', tag: 'Stewardship', auth: 'user', permission: 'ownership:manage', summary: 'Set one rule (repeatable)', body: { required: true, content: json('SetOwnershipRuleRequest', setOwnershipRuleBody) }, responses: ok('The rule and whether it changed.', 'SetOwnershipRuleResult', setOwnershipRuleResponseSchema) },
-  { method: 'delete', path: '/api/v1/ownership-rules', operationId: 'deleteOwnershipRule', tag: 'Stewardship', auth: 'user', permission: 'ownership:manage', summary: 'Remove one rule (repeatable)', query: deleteOwnershipRuleQuery, responses: noContent },
+  {
+    method: 'get', path: '/api/v1/connectors', operationId: 'listConnectors', tag: 'Connectors', auth: 'user', permission: 'connectors:read',
+    summary: 'Registered connectors, without credentials',
+    responses: ok('The connectors.', 'ConnectorList', connectorListResponseSchema),
+  },
+  {
+    method: 'post', path: '/api/v1/connectors', operationId: 'createConnector', tag: 'Connectors', auth: 'user', permission: 'connectors:manage',
+    summary: 'Register a connected system',
+    body: { required: true, content: json('CreateConnectorRequest', createConnectorSchema) },
+    responses: { 201: { description: 'The connector with its token and signing secret, shown once.', content: json('CreatedConnector', createdConnectorSchema) } },
+    errors: [409],
+  },
+  {
+    method: 'get', path: '/api/v1/connectors/{code}', operationId: 'getConnector', tag: 'Connectors', auth: 'user', permission: 'connectors:read',
+    summary: 'One connector with its secrets’ fingerprints and states',
+    params: connectorCodeParamsSchema,
+    responses: ok('The connector.', 'Connector', connectorSchema),
+  },
+  {
+    method: 'post', path: '/api/v1/connectors/{code}/rotate', operationId: 'rotateConnectorCredential', tag: 'Connectors', auth: 'user', permission: 'connectors:manage',
+    summary: 'Issue a new token or signing secret; the old one works during the overlap',
+    params: connectorCodeParamsSchema,
+    body: { required: true, content: json('RotateConnectorRequest', rotateConnectorSchema) },
+    responses: ok('The new credential, shown once.', 'RotatedCredential', rotatedCredentialSchema),
+  },
+  {
+    method: 'get', path: '/api/v1/ownership-rules', operationId: 'listOwnershipRules', tag: 'Stewardship', auth: 'user', permission: 'connectors:read',
+    summary: 'Which system owns which field',
+    query: listOwnershipRulesQuery,
+    responses: ok('The rules.', 'OwnershipRuleList', ownershipRuleListResponseSchema),
+  },
+  {
+    method: 'put', path: '/api/v1/ownership-rules', operationId: 'setOwnershipRule', tag: 'Stewardship', auth: 'user', permission: 'ownership:manage',
+    summary: 'Set one rule (repeatable)',
+    body: { required: true, content: json('SetOwnershipRuleRequest', setOwnershipRuleBody) },
+    responses: ok('The rule and whether it changed.', 'SetOwnershipRuleResult', setOwnershipRuleResponseSchema),
+  },
+  {
+    method: 'delete', path: '/api/v1/ownership-rules', operationId: 'deleteOwnershipRule', tag: 'Stewardship', auth: 'user', permission: 'ownership:manage',
+    summary: 'Remove one rule (repeatable)',
+    query: deleteOwnershipRuleQuery,
+    responses: noContent,
+  },
 
   // Operations
-  { method: 'get', path: '/api/v1/health', operationId: 'getHealth', tag: 'Operations', auth: 'public', summary: 'Readiness (database, migrations, worker) or liveness (?probe=live)', query: healthQuerySchema, responses: ok('Ready (or alive).', 'Health', healthResponseSchema), errors: [503] },
-  { method: 'get', path: '/api/v1/metrics', operationId: 'getMetrics', tag: 'Operations', auth: 'user', permission: 'kpis:read', summary: 'Prometheus text exposition', responses: { 200: { description: 'Metrics in the Prometheus text format 0.0.4.', content: { 'text/plain': { name: 'PrometheusText', schema: z.string() } } } } },
-  { method: 'get', path: '/api/v1/openapi.json', operationId: 'getOpenApiDocument', tag: 'Operations', auth: 'public', summary: 'This OpenAPI 3.1 document', responses: ok('The document.', 'OpenApiDocument', openApiDocumentSchema) },
+  {
+    method: 'get', path: '/api/v1/kpis', operationId: 'getKpis', tag: 'Operations', auth: 'user', permission: 'kpis:read',
+    summary: 'Every KPI of DESIGN.md §10 with its value and the rows behind it',
+    description: 'Definitions: docs/KPIS.md (each KPI links to its section). Money is added in USD at each amount\'s own date; `currency` converts the totals at the rate of the period\'s last day.',
+    query: kpiQuerySchema,
+    responses: ok('The KPIs, in a fixed order.', 'Kpis', kpiResponseSchema),
+  },
+  {
+    method: 'get', path: '/api/v1/health', operationId: 'getHealth', tag: 'Operations', auth: 'public',
+    summary: 'Readiness (database, migrations, worker) or liveness (?probe=live)',
+    query: healthQuerySchema,
+    responses: ok('Ready (or alive).', 'Health', healthResponseSchema),
+    errors: [503],
+  },
+  {
+    method: 'get', path: '/api/v1/metrics', operationId: 'getMetrics', tag: 'Operations', auth: 'user', permission: 'kpis:read',
+    summary: 'Prometheus text exposition',
+    responses: { 200: { description: 'Metrics in the Prometheus text format 0.0.4.', content: { 'text/plain': { name: 'PrometheusText', schema: z.string() } } } },
+  },
+  {
+    method: 'get', path: '/api/v1/openapi.json', operationId: 'getOpenApiDocument', tag: 'Operations', auth: 'public',
+    summary: 'This OpenAPI 3.1 document',
+    responses: ok('The document.', 'OpenApiDocument', openApiDocumentSchema),
+  },
 ];

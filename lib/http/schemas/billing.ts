@@ -1,10 +1,11 @@
 // Schemas of the invoicing API: POST /api/v1/billing/runs {asOf, legalEntityCode?},
 // POST /api/v1/invoices/{id}/void {reason} and POST /api/v1/invoices/{id}/credit-notes
-// {reason, note?, lines?}. Amounts are exact decimal strings, never JSON numbers.
+// {reason, note?, lines?}, and what each answers. Amounts are exact decimal strings.
 import { z } from 'zod';
 import { CreditNoteReason } from '../../db/generated/enums.ts';
 import { decimalString } from '../../domain/money/decimal-string.ts';
 import { isIsoDate } from '../../domain/periods/calendar-date.ts';
+import { currencyCode, moneyString } from './response-fields.ts';
 
 export const billingRunBodySchema = z.object({
   asOf: z.string().refine(isIsoDate, 'Expected a calendar date, YYYY-MM-DD.').describe('Issue every invoice due by this date (inclusive); today at the latest.'),
@@ -28,4 +29,43 @@ export const creditNoteBodySchema = z.object({
     .min(1)
     .optional()
     .describe('Lines to credit; omitted: every line, in full.'),
+});
+
+const held = z.object({
+  engagementId: z.uuid(),
+  engagementCode: z.string(),
+  invoiceId: z.uuid().optional(),
+  sourceKind: z.string().optional(),
+  sourceId: z.uuid().optional(),
+  code: z.string().describe('An exception code (RATE_CARD_MISSING, TAX_ENGINE_UNAVAILABLE, MISSING_TAX_PROFILE …) or a state (MISSING_APPROVAL, BILLING_CONFLICT, NO_OPEN_PERIOD …).'),
+  message: z.string(),
+});
+
+export const billingRunSummarySchema = z.object({
+  asOf: z.iso.date(),
+  legalEntityCode: z.string().nullable(),
+  engagementsConsidered: z.number().int(),
+  invoicesDrafted: z.number().int(),
+  invoicesIssued: z.number().int().describe('0 when the run had already been made: runs are repeatable.'),
+  awaitingTax: z.number().int().describe('Invoices of the scope still waiting for the tax engine; retried every 15 minutes and by the next run.'),
+  held: z.array(held),
+  totalsByCurrency: z.record(currencyCode, z.object({ invoices: z.number().int(), subtotal: moneyString, taxTotal: moneyString, total: moneyString })),
+  invoices: z.array(z.object({ id: z.uuid(), number: z.string(), engagementId: z.uuid(), currency: currencyCode, total: moneyString, accountingPeriod: z.string(), latePosting: z.boolean() })),
+});
+
+export const voidInvoiceResultSchema = z.object({
+  invoiceId: z.uuid(),
+  number: z.string().nullable(),
+  status: z.literal('VOID'),
+  alreadyVoid: z.boolean(),
+  releasedSources: z.number().int(),
+});
+
+export const creditNoteResultSchema = z.object({
+  creditNoteId: z.uuid(),
+  number: z.string(),
+  originalInvoiceId: z.uuid(),
+  total: moneyString.describe('Negative: what the credit note takes off the invoice, tax included.'),
+  fullyCredited: z.boolean(),
+  releasedSources: z.number().int(),
 });

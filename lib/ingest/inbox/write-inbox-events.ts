@@ -8,9 +8,9 @@
 // from its pre-commit until its commit record is flushed, so a NOTIFY in every ingest
 // transaction made all ingest commits wait for each other's WAL flush (no group commit;
 // measured: about 4x fewer single-event inserts per second, see docs/PERFORMANCE.md).
-// Instead each process sends its own NOTIFY after the rows are committed, one at a time:
-// requests that commit while one is on its way ask for one more, so a NOTIFY always
-// follows the last commit. A lost wake-up costs at most the workers' poll interval.
+// Instead each process sends its own NOTIFY after the rows are committed, one at a time
+// and at most one per 20 ms: requests that commit meanwhile ask for one more, so a NOTIFY
+// always follows the last commit. A lost wake-up costs at most the workers' poll interval.
 import type pg from 'pg';
 import { log } from '../../log.ts';
 
@@ -34,13 +34,17 @@ export type InboxWriteResult =
 
 export const INBOX_CHANNEL = 'threadline_inbox';
 
+// The events travel as one JSON array (one JSON.stringify here, one jsonb parse in the
+// server) rather than as nine text[] arrays, whose literal encoding escapes every quote of
+// every payload on both sides.
 const INSERT_SQL = `
 WITH input AS (
-  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::timestamptz[], $8::jsonb[], $9::text[])
-    WITH ORDINALITY AS t(source, event_id, type, subject, sequence, correlation_id, event_time, payload, payload_hash, ord)
+  SELECT * FROM ROWS FROM (
+    jsonb_to_recordset($1::jsonb) AS (source text, "eventId" text, type text, subject text, sequence bigint, "correlationId" text, "eventTime" timestamptz, payload jsonb, "payloadHash" text)
+  ) WITH ORDINALITY AS t(source, event_id, type, subject, sequence, correlation_id, event_time, payload, payload_hash, ord)
 ), inserted AS (
   INSERT INTO "InboxEvent" (id, source, "eventId", type, subject, sequence, "correlationId", "eventTime", payload, "payloadHash", "connectorId", status, "receivedAt")
-  SELECT gen_random_uuid(), source, event_id, type, subject, sequence, correlation_id, event_time, payload, payload_hash, $10::uuid, 'RECEIVED', clock_timestamp()
+  SELECT gen_random_uuid(), source, event_id, type, subject, sequence, correlation_id, event_time, payload, payload_hash, $2::uuid, 'RECEIVED', clock_timestamp()
     FROM input ORDER BY ord
   ON CONFLICT (source, "eventId") DO NOTHING
   RETURNING id, source, "eventId"
@@ -55,29 +59,41 @@ SELECT e.id, e.source, e."eventId" AS event_id, e."payloadHash" AS payload_hash
 const key = (source: string, eventId: string) => `${source}\u0000${eventId}`;
 
 const WAKE_UP = { name: 'inbox-wake-up', text: "SELECT pg_notify($1, '')", values: [INBOX_CHANNEL] };
-const wakeUps = new WeakMap<pg.Pool, { sending: boolean; again: boolean }>();
+/** At most one wake-up per this many ms per process: at high rates one NOTIFY covers many requests. */
+const WAKE_UP_INTERVAL_MS = 20;
+interface WakeUpState {
+  sending: boolean;
+  timer: NodeJS.Timeout | undefined;
+  /** A commit happened since the NOTIFY on its way (or scheduled) was started. */
+  again: boolean;
+  lastSentAt: number;
+}
+const wakeUps = new WeakMap<pg.Pool, WakeUpState>();
 
 /** Wakes the inbox processors (LISTEN threadline_inbox); call once the rows are committed. */
 export function wakeInboxWorkers(pool: pg.Pool): void {
-  const state = wakeUps.get(pool) ?? { sending: false, again: false };
+  const state = wakeUps.get(pool) ?? { sending: false, timer: undefined, again: false, lastSentAt: 0 };
   wakeUps.set(pool, state);
-  if (state.sending) {
+  if (state.sending || state.timer) {
     state.again = true;
     return;
   }
-  state.sending = true;
-  void (async () => {
-    try {
-      do {
-        state.again = false;
-        await pool.query(WAKE_UP);
-      } while (state.again);
-    } catch (err) {
-      log.warn('could not wake the inbox processors; they will find the events at their next poll', { err });
-    } finally {
-      state.sending = false;
-    }
-  })();
+  const send = () => {
+    state.timer = undefined;
+    state.sending = true;
+    state.again = false;
+    state.lastSentAt = Date.now();
+    pool
+      .query(WAKE_UP)
+      .catch((err: unknown) => log.warn('could not wake the inbox processors; they will find the events at their next poll', { err }))
+      .finally(() => {
+        state.sending = false;
+        if (state.again) wakeInboxWorkers(pool);
+      });
+  };
+  const wait = state.lastSentAt + WAKE_UP_INTERVAL_MS - Date.now();
+  if (wait > 0) state.timer = setTimeout(send, wait).unref();
+  else send();
 }
 
 /** Writes the candidates; results are in the order given. */
@@ -100,18 +116,7 @@ export async function writeInboxEvents(pool: pg.Pool, options: { connectorId: st
   const inserted = await pool.query<{ id: string; source: string; event_id: string }>({
     name: 'inbox-insert',
     text: INSERT_SQL,
-    values: [
-      unique.map((e) => e.source),
-      unique.map((e) => e.eventId),
-      unique.map((e) => e.type),
-      unique.map((e) => e.subject),
-      unique.map((e) => e.sequence),
-      unique.map((e) => e.correlationId),
-      unique.map((e) => e.eventTime),
-      unique.map((e) => JSON.stringify(e.payload)),
-      unique.map((e) => e.payloadHash),
-      connectorId,
-    ],
+    values: [JSON.stringify(unique), connectorId],
   });
   if (inserted.rows.length > 0) wakeInboxWorkers(pool);
   const insertedIds = new Map(inserted.rows.map((r) => [key(r.source, r.event_id), r.id]));

@@ -7,9 +7,12 @@ import type { EntityType, LineageRelation } from '../../db/generated/enums.ts';
 import { AppError } from '../../errors.ts';
 import type { LineageEdge, LineageGraph, LineageNode } from '../../http/schemas/lineage.ts';
 import { isUuid } from '../shared/decimal-fields.ts';
-import { formatAmount } from './format-amount.ts';
+import { amountFormatter } from './format-amount.ts';
 import { auditEventsOf, externalRefsOf, loadEvents, nodeKey } from './node-context.ts';
 import { nodeQueries, type NodeRow } from './node-loaders.ts';
+
+/** Kinds whose row always names the system it came from: no crosswalk lookup needed. */
+const SELF_DESCRIBED = new Set<EntityType>(['TimeTransaction', 'Expense', 'UsageRecord', 'Quote', 'ChangeOrder', 'CashReceipt', 'Dispute', 'ExternalRef', 'Timesheet']);
 
 /** An answer carries at most this many links; `truncated` says when a thread has more. */
 export const MAX_LINEAGE_LINKS = 50_000;
@@ -61,23 +64,31 @@ export async function getLineage(options: { correlationId: string }): Promise<Li
   if (drafts.size === 0) await addThreadHead(correlationId, draft);
 
   const all = [...drafts.values()];
-  const [detailRows, auditEvents] = await Promise.all([loadNodeRows(all), auditEventsOf(all.filter((d) => !d.incomingEvent))]);
-  for (const d of all) d.row = detailRows.get(nodeKey(d.kind, d.entityId));
-  const [refs, events] = await Promise.all([
-    externalRefsOf(all.filter((d) => !d.row?.system)),
-    loadEvents([...all.flatMap((d) => [d.incomingEvent, d.outgoingEvent, auditEvents.get(nodeKey(d.kind, d.entityId))]), ...links.map((l) => l.event_id)].filter((e): e is string => !!e)),
+  // Everything a node needs is read at once: its row, the audit event when no link brought
+  // it in, its id outside (for kinds whose row does not say where they came from), and
+  // the events the links name; only events found through audit records need a second read.
+  const linkEvents = new Set(links.flatMap((l) => (l.event_id ? [l.event_id] : [])));
+  const [detailRows, auditEvents, refs, events] = await Promise.all([
+    loadNodeRows(all),
+    auditEventsOf(all.filter((d) => !d.incomingEvent)),
+    externalRefsOf(all.filter((d) => !SELF_DESCRIBED.has(d.kind))),
+    loadEvents(linkEvents),
   ]);
+  for (const d of all) d.row = detailRows.get(nodeKey(d.kind, d.entityId));
+  const auditOnly = [...new Set(auditEvents.values())].filter((id) => !linkEvents.has(id));
+  if (auditOnly.length) events.push(...(await loadEvents(auditOnly)));
 
   // Ids are uuids, unique across kinds; only an external id shared by two kinds needs its kind to tell them apart.
   const kindsById = new Map<string, Set<string>>();
   for (const d of all) kindsById.set(d.entityId, (kindsById.get(d.entityId) ?? new Set()).add(d.kind));
   const idOf = (kind: string, entityId: string) => (kindsById.get(entityId)!.size > 1 ? `${kind}:${entityId}` : entityId);
 
+  const format = amountFormatter();
   const edges: LineageEdge[] = links.map((l) => ({
     from: idOf(l.from_type, l.from_id),
     to: idOf(l.to_type, l.to_id),
     relation: l.relation,
-    ...(l.amount !== null && l.currency ? { amount: formatAmount(l.amount, l.currency), currency: l.currency } : {}),
+    ...(l.amount !== null && l.currency ? { amount: format(l.amount, l.currency), currency: l.currency } : {}),
     ...(l.event_id ? { eventId: l.event_id } : {}),
   }));
   const timesheetSystems = timesheetSystemsOf(links, drafts);
@@ -92,7 +103,7 @@ export async function getLineage(options: { correlationId: string }): Promise<Li
       kind: d.kind,
       entityId: d.entityId,
       label: row?.label ?? `${d.kind} ${d.entityId}`,
-      ...(row?.amount != null && row.currency ? { amount: formatAmount(row.amount, row.currency), currency: row.currency } : {}),
+      ...(row?.amount != null && row.currency ? { amount: format(row.amount, row.currency), currency: row.currency } : {}),
       ...(ref?.system ? { system: ref.system } : {}),
       ...(ref?.externalId ? { externalId: ref.externalId } : !isUuid(d.entityId) ? { externalId: d.entityId } : {}),
       ...(eventId ? { eventId } : {}),

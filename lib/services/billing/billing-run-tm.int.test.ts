@@ -110,4 +110,19 @@ describe('billing run: time and materials', () => {
     const row = await db().invoiceNumberSequence.findFirstOrThrow({ where: { legalEntity: { code: 'US01' }, series: 'INV-2026' } });
     expect(row.nextNumber).toBe(sequence.length + 1);
   });
+
+  it('a source billed behind the run’s back costs its engagement only: the batch is retried one by one', async () => {
+    const [clean, tangled] = [await tmEngagementWithWeek(), await tmEngagementWithWeek()];
+    const entry = await db().timeTransaction.findFirstOrThrow({ where: { engagementId: tangled.id, billable: true } });
+    // Another writer holds this entry's billing key without pointing the entry at its line.
+    await db().invoice.create({
+      data: {
+        legalEntityId: tangled.legalEntityId, clientId: tangled.clientId, engagementId: tangled.id, correlationId: tangled.correlationId, currency: 'USD',
+        lines: { create: { lineNo: 1, kind: 'TIME', description: 'elsewhere', quantity: 1, unitPrice: 1, amount: 1, currency: 'USD', sources: { create: { kind: 'TIME_TRANSACTION', timeTransactionId: entry.id, amount: 1, currency: 'USD', billingKey: `TIME_TRANSACTION:${entry.id}` } } } },
+      },
+    });
+    const summary = await run([clean.id, tangled.id]);
+    expect(summary.invoices.map((i) => i.engagementId)).toEqual([clean.id]);
+    expect(summary.held).toEqual([expect.objectContaining({ engagementId: tangled.id, code: 'BILLING_CONFLICT' })]);
+  });
 });

@@ -28,8 +28,10 @@ export async function draftInvoices(options: { engagementIds: readonly string[];
   } catch (error) {
     if (!isBillingConflict(error)) throw error;
     if (options.engagementIds.length === 1) {
-      log.warn('billing conflict on an engagement; left for the next run', { engagementId: options.engagementIds[0], err: error });
-      return { drafted: [], held: [{ engagementId: options.engagementIds[0]!, engagementCode: '', code: 'BILLING_CONFLICT', message: 'A source was billed by a concurrent transaction; the next run bills what is left.' }] };
+      const engagementId = options.engagementIds[0]!;
+      log.warn('billing conflict on an engagement; left for the next run', { engagementId, err: error });
+      const engagement = await db().engagement.findUnique({ where: { id: engagementId }, select: { code: true } });
+      return { drafted: [], held: [{ engagementId, engagementCode: engagement?.code ?? '', code: 'BILLING_CONFLICT', message: 'A source of this engagement is already billed elsewhere; nothing of it was billed in this run.' }] };
     }
   }
   const results: DraftingResult = { drafted: [], held: [] };

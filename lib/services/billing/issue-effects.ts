@@ -13,6 +13,7 @@ import { writeAuditMany, type AuditActor } from '../audit/write-audit.ts';
 import { raiseException } from '../exceptions/raise-exception.ts';
 import { resolveExceptionBySystem } from '../exceptions/resolve-by-system.ts';
 import { linkLineage, type LineageEdge } from '../lineage/link-lineage.ts';
+import { updateRows, type ColumnTypes } from './insert-rows.ts';
 import { invoiceDocument } from './invoice-document.ts';
 import { sourceIdOf, type StoredInvoice } from './stored-draft.ts';
 
@@ -27,6 +28,10 @@ export interface ReadyInvoice {
 
 const SOURCE_TYPE: Record<string, EntityType> = { TIME_TRANSACTION: 'TimeTransaction', TIME_REVERSAL: 'TimeTransaction', MILESTONE: 'Milestone', EXPENSE: 'Expense', USAGE_RECORD: 'UsageRecord', RETAINER_FEE: 'BillingPlan' };
 const date = (d: string) => new Date(`${d}T00:00:00Z`);
+const ISSUED_COLUMNS: ColumnTypes = {
+  status: '"InvoiceStatus"', number: 'text', sequenceNumber: 'int', subtotal: 'numeric', taxTotal: 'numeric', total: 'numeric', balanceDue: 'numeric', dueDate: 'date',
+  paymentTermsDays: 'int', taxJurisdictionId: 'uuid', taxCalculatedAt: 'timestamptz', taxEngineRef: 'text', issuedAt: 'timestamptz', accountingPeriodId: 'uuid', latePosting: 'boolean', updatedAt: 'timestamptz',
+};
 
 export async function applyIssueEffects(tx: Prisma.TransactionClient, options: { ready: readonly ReadyInvoice[]; erp: string; now: Date; actor: AuditActor }): Promise<void> {
   const { ready, erp, now, actor } = options;
@@ -40,27 +45,27 @@ export async function applyIssueEffects(tx: Prisma.TransactionClient, options: {
   const jurisdictionId = new Map(jurisdictionRows.map((j) => [j.code, j.id]));
   const lineTax = { ids: [] as string[], rates: [] as (string | null)[], amounts: [] as string[], codes: [] as (string | null)[] };
   const edges: LineageEdge[] = [];
+  const invoiceRows: Record<string, unknown>[] = [];
 
   for (const { invoice, assembled, tax, period, number, sequenceNumber } of ready) {
-    await tx.invoice.update({
-      where: { id: invoice.id },
-      data: {
-        status: 'ISSUED',
-        number,
-        sequenceNumber,
-        subtotal: assembled.subtotal,
-        taxTotal: assembled.taxTotal,
-        total: assembled.total,
-        balanceDue: assembled.total,
-        dueDate: date(assembled.dueDate),
-        paymentTermsDays: assembled.paymentTermsDays,
-        taxJurisdictionId: jurisdictionId.get(tax.lines[0]?.jurisdiction ?? '') ?? null,
-        taxCalculatedAt: now,
-        taxEngineRef: `${tax.connectorCode}:${tax.documentId}`,
-        issuedAt: now,
-        accountingPeriodId: period.id,
-        latePosting: period.late,
-      },
+    invoiceRows.push({
+      id: invoice.id,
+      status: 'ISSUED',
+      number,
+      sequenceNumber,
+      subtotal: assembled.subtotal,
+      taxTotal: assembled.taxTotal,
+      total: assembled.total,
+      balanceDue: assembled.total,
+      dueDate: assembled.dueDate,
+      paymentTermsDays: assembled.paymentTermsDays,
+      taxJurisdictionId: jurisdictionId.get(tax.lines[0]?.jurisdiction ?? '') ?? null,
+      taxCalculatedAt: now,
+      taxEngineRef: `${tax.connectorCode}:${tax.documentId}`,
+      issuedAt: now,
+      accountingPeriodId: period.id,
+      latePosting: period.late,
+      updatedAt: now,
     });
     invoice.lines.forEach((line, index) => {
       const figures = assembled.lines[index]!;
@@ -104,6 +109,7 @@ export async function applyIssueEffects(tx: Prisma.TransactionClient, options: {
     });
   }
 
+  await updateRows(tx, 'Invoice', ISSUED_COLUMNS, invoiceRows);
   await tx.$executeRawUnsafe(
     `UPDATE "InvoiceLine" l SET "taxRate" = v.rate::numeric, "taxAmount" = v.amount::numeric, "taxCodeId" = v.code
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[]) AS v(id, rate, amount, code) WHERE l.id = v.id`,

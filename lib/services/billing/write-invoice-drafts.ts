@@ -1,6 +1,6 @@
 // Writes a batch's drafts as AWAITING_TAX invoices with their lines and sources, in bulk
-// (one INSERT per table, one UPDATE per kind of source), and points every source at the
-// line that bills it. InvoiceLineSource.billingKey is UNIQUE: a source billed by anyone
+// (one INSERT per table, one UPDATE per kind of source: insert-rows.ts), and points every
+// source at the line that bills it. InvoiceLineSource.billingKey is UNIQUE: a source billed by anyone
 // else makes the INSERT fail and the batch roll back (BillingConflictError), never bill
 // twice. Numbers are not assigned here: a draft waiting for tax has none.
 import { randomUUID } from 'node:crypto';
@@ -11,6 +11,7 @@ import { sum } from '../../domain/money/decimal.ts';
 import type { IsoDate } from '../../domain/periods/calendar-date.ts';
 import { writeAuditMany, type AuditActor } from '../audit/write-audit.ts';
 import type { EngagementDraft } from './draft-engagement-invoices.ts';
+import { insertRows, type ColumnTypes } from './insert-rows.ts';
 
 export class BillingConflictError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -19,9 +20,11 @@ export class BillingConflictError extends Error {
   }
 }
 
+/** A source billed under the batch's feet: the unique billing key refused it (23505), or it no longer was unbilled. */
 export function isBillingConflict(error: unknown): boolean {
   if (error instanceof BillingConflictError) return true;
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  return error.code === 'P2002' || (error.code === 'P2010' && /23505|unique/i.test(`${JSON.stringify(error.meta ?? {})} ${error.message}`));
 }
 
 export interface DraftedInvoice {
@@ -31,7 +34,19 @@ export interface DraftedInvoice {
   subtotal: string;
 }
 
-const date = (d: IsoDate | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
+const INVOICE_COLUMNS: ColumnTypes = {
+  id: 'uuid', kind: '"InvoiceKind"', status: '"InvoiceStatus"', legalEntityId: 'uuid', clientId: 'uuid', engagementId: 'uuid', correlationId: 'text', currency: 'text',
+  subtotal: 'numeric', total: 'numeric', billingPeriodKey: 'text', servicePeriodStart: 'date', servicePeriodEnd: 'date', eligibleAt: 'timestamptz', issueDate: 'date',
+  paymentTermsDays: 'int', taxExempt: 'boolean', createdAt: 'timestamptz', updatedAt: 'timestamptz',
+};
+const LINE_COLUMNS: ColumnTypes = {
+  id: 'uuid', invoiceId: 'uuid', lineNo: 'int', kind: '"InvoiceLineKind"', description: 'text', serviceCatalogItemId: 'uuid', serviceRoleId: 'uuid', quantity: 'numeric',
+  unitPrice: 'numeric', amount: 'numeric', currency: 'text', servicePeriodStart: 'date', servicePeriodEnd: 'date', createdAt: 'timestamptz',
+};
+const SOURCE_COLUMNS_SQL: ColumnTypes = {
+  id: 'uuid', invoiceLineId: 'uuid', kind: '"InvoiceLineSourceKind"', timeTransactionId: 'uuid', milestoneId: 'uuid', expenseId: 'uuid', usageRecordId: 'uuid', billingPlanId: 'uuid',
+  periodKey: 'text', quantity: 'numeric', rate: 'numeric', amount: 'numeric', currency: 'text', sourceAmount: 'numeric', sourceCurrency: 'text', fxRate: 'numeric', billingKey: 'text', createdAt: 'timestamptz',
+};
 const DEFAULT_PAYMENT_TERMS_DAYS = 30;
 
 // Which column of which table points a billed source at its line.
@@ -56,9 +71,9 @@ export async function writeInvoiceDrafts(
   const skuId = new Map(catalog.map((c) => [c.sku, c.id]));
   const roleId = new Map(roleRows.map((r) => [r.code, r.id]));
 
-  const invoices: Prisma.InvoiceCreateManyInput[] = [];
-  const lines: Prisma.InvoiceLineCreateManyInput[] = [];
-  const sources: Prisma.InvoiceLineSourceCreateManyInput[] = [];
+  const invoices: Record<string, unknown>[] = [];
+  const lines: Record<string, unknown>[] = [];
+  const sources: Record<string, unknown>[] = [];
   const marks = new Map<keyof typeof SOURCE_COLUMNS, { ids: string[]; lines: string[] }>();
   const drafted: DraftedInvoice[] = [];
 
@@ -77,14 +92,15 @@ export async function writeInvoiceDrafts(
       subtotal,
       total: subtotal,
       billingPeriodKey: draft.billingPeriodKey,
-      servicePeriodStart: date(draft.servicePeriodStart),
-      servicePeriodEnd: date(draft.servicePeriodEnd),
-      eligibleAt: date(draft.eligibleOn),
+      servicePeriodStart: draft.servicePeriodStart,
+      servicePeriodEnd: draft.servicePeriodEnd,
+      eligibleAt: `${draft.eligibleOn}T00:00:00Z`,
       // The invoice date is fixed now so that a tax retry sends the engine the same document.
-      issueDate: date(issueDate),
+      issueDate,
       paymentTermsDays: engagement.plan?.paymentTermsDays ?? DEFAULT_PAYMENT_TERMS_DAYS,
       taxExempt: engagement.plan?.taxExempt ?? false,
       createdAt: now,
+      updatedAt: now,
     });
     draft.lines.forEach((line, index) => {
       const lineId = randomUUID();
@@ -100,12 +116,13 @@ export async function writeInvoiceDrafts(
         unitPrice: line.unitPrice,
         amount: line.amount,
         currency: line.currency,
-        servicePeriodStart: date(line.servicePeriodStart),
-        servicePeriodEnd: date(line.servicePeriodEnd),
+        servicePeriodStart: line.servicePeriodStart,
+        servicePeriodEnd: line.servicePeriodEnd,
         createdAt: now,
       });
       for (const source of line.sources) {
         sources.push({
+          id: randomUUID(),
           invoiceLineId: lineId,
           kind: source.kind,
           ...sourceForeignKey(source),
@@ -130,9 +147,9 @@ export async function writeInvoiceDrafts(
     drafted.push({ id: invoiceId, engagementId: engagement.id, currency: draft.currency, subtotal });
   }
 
-  await tx.invoice.createMany({ data: invoices });
-  await tx.invoiceLine.createMany({ data: lines });
-  await tx.invoiceLineSource.createMany({ data: sources });
+  await insertRows(tx, 'Invoice', INVOICE_COLUMNS, invoices);
+  await insertRows(tx, 'InvoiceLine', LINE_COLUMNS, lines);
+  await insertRows(tx, 'InvoiceLineSource', SOURCE_COLUMNS_SQL, sources);
   for (const [kind, mark] of marks) {
     const [table, column] = SOURCE_COLUMNS[kind as keyof typeof SOURCE_COLUMNS];
     const updated = await tx.$executeRawUnsafe(

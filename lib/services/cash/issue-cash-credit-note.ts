@@ -6,7 +6,6 @@
 // creditInvoice does, the invoice's status follows its balance: a deduction that closes
 // the gap makes it PAID. These reasons never release the sources: the work was delivered.
 import type { Prisma } from '../../db/client.ts';
-import { creditInvoice as decideCredit } from '../../domain/billing/reverse-invoice.ts';
 import { invoiceStatusAfterCash } from '../../domain/cash/settlement-status.ts';
 import { dec, type DecimalInput } from '../../domain/money/decimal.ts';
 import { AppError } from '../../errors.ts';
@@ -14,7 +13,7 @@ import { resolveCommandTarget } from '../../outbox/resolve-command-target.ts';
 import { writeAudit, type AuditActor } from '../audit/write-audit.ts';
 import { loadIssuedInvoice } from '../billing/load-issued-invoice.ts';
 import { writeCreditNote } from '../billing/write-credit-note.ts';
-import { creditLinesForAmount } from './credit-lines-for-amount.ts';
+import { creditNoteForAmount } from './credit-note-for-amount.ts';
 import { moneyText } from './money-text.ts';
 
 export interface CashCreditNote {
@@ -31,14 +30,12 @@ export async function issueCashCreditNote(
 ): Promise<CashCreditNote> {
   const { invoiceId, reason, actor, now } = options;
   const { row, input } = await loadIssuedInvoice(tx, invoiceId);
-  const lines = creditLinesForAmount(input, options.amount, reason);
-  if (!lines.ok) throw new AppError('CONFLICT', `Invoice ${row.number ?? invoiceId} cannot be credited: ${lines.message}`);
-  const decision = decideCredit({ invoice: input, reason, lines: lines.lines });
-  if (!decision.ok) throw new AppError('CONFLICT', decision.errors.map((e) => e.message).join(' '));
+  const decision = creditNoteForAmount(input, options.amount, reason);
+  if (!decision.ok) throw new AppError('CONFLICT', `Invoice ${row.number ?? invoiceId} cannot be credited: ${decision.message}`);
   const erp = await resolveCommandTarget(tx, 'ERP');
   if (!erp.ok) throw new AppError('CONFLICT', `There is no ${erp.reason === 'missing' ? '' : 'single '}active ERP connector to post the credit note to.`);
 
-  const creditNote = await writeCreditNote(tx, { original: row, draft: decision.creditNote, erp: erp.code, note: options.note, actor, now });
+  const creditNote = await writeCreditNote(tx, { original: row, draft: decision.draft, erp: erp.code, note: options.note, actor, now });
   const credited = dec(creditNote.total).abs();
   const amountCredited = dec(row.amountCredited.toString()).plus(credited);
   const amountApplied = dec(row.amountApplied.toString());

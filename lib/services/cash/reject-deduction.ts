@@ -6,6 +6,7 @@ import { AppError } from '../../errors.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import type { DeductionDecisionInput } from './approve-deduction.ts';
 import { lockApplication } from './cash-rows.ts';
+import { moneyText } from './money-text.ts';
 
 export interface RejectedDeduction {
   alreadyDone: boolean;
@@ -18,8 +19,8 @@ export async function rejectDeduction(tx: Prisma.TransactionClient, input: Deduc
   const application = await lockApplication(tx, applicationId);
   if (!application) throw new AppError('NOT_FOUND', 'No such cash application.');
   const invoiceOf = async () => {
-    const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: application.invoiceId }, select: { id: true, balanceDue: true, status: true } });
-    return { id: invoice.id, balanceDue: invoice.balanceDue.toString(), status: invoice.status };
+    const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: application.invoiceId }, select: { id: true, balanceDue: true, status: true, currency: true } });
+    return { id: invoice.id, balanceDue: moneyText(invoice.balanceDue.toString(), invoice.currency), status: invoice.status };
   };
   if (application.deductionStatus === 'REJECTED') return { alreadyDone: true, applicationId, invoice: await invoiceOf() };
   if (application.deductionStatus !== 'PENDING_APPROVAL') throw new AppError('CONFLICT', `This deduction cannot be rejected: it is ${application.deductionStatus.toLowerCase()}.`);

@@ -15,6 +15,7 @@ import { resolveExceptionBySystem } from '../exceptions/resolve-by-system.ts';
 import { linkLineage } from '../lineage/link-lineage.ts';
 import { enqueueCashApplicationCommand } from './cash-application-command.ts';
 import { lockApplication, lockInvoices, lockReceipt } from './cash-rows.ts';
+import { moneyText } from './money-text.ts';
 import { raiseUnappliedCash } from './raise-cash-exceptions.ts';
 
 export interface ReverseApplicationInput {
@@ -109,13 +110,19 @@ export async function reverseApplicationInTx(tx: Prisma.TransactionClient, input
     const payer = await tx.cashReceipt.findUniqueOrThrow({ where: { id: receipt.id }, select: { payerName: true, payerExternalId: true } });
     await raiseUnappliedCash(tx, { receipt: { ...receipt, ...payer }, unapplied: exception.amount.toString(), why: `An application was reversed: ${reason}`, now });
   }
-  return { applicationId, reversalId, alreadyReversed: false, invoice: { id: invoice.id, ...invoiceAfter }, receipt: { id: receipt.id, ...receiptAfter } };
+  return {
+    applicationId,
+    reversalId,
+    alreadyReversed: false,
+    invoice: pick({ id: invoice.id, currency: invoice.currency, ...invoiceAfter }),
+    receipt: pickReceipt({ id: receipt.id, currency: receipt.currency, ...receiptAfter }),
+  };
 }
 
-const pick = (invoice: { id: string; status: string; balanceDue: string }) => ({ id: invoice.id, status: invoice.status, balanceDue: invoice.balanceDue });
-const pickReceipt = (receipt: { id: string; status: string; unappliedAmount: string; refundedAmount: string }) => ({
+const pick = (invoice: { id: string; status: string; balanceDue: string; currency: string }) => ({ id: invoice.id, status: invoice.status, balanceDue: moneyText(invoice.balanceDue, invoice.currency) });
+const pickReceipt = (receipt: { id: string; status: string; unappliedAmount: string; refundedAmount: string; currency: string }) => ({
   id: receipt.id,
   status: receipt.status,
-  unappliedAmount: receipt.unappliedAmount,
-  refundedAmount: receipt.refundedAmount,
+  unappliedAmount: moneyText(receipt.unappliedAmount, receipt.currency),
+  refundedAmount: moneyText(receipt.refundedAmount, receipt.currency),
 });

@@ -32,6 +32,8 @@ export async function reportRevenueRun(tx: Prisma.TransactionClient, options: { 
       await raiseFxRateMissing(tx, { ...report, asOf, now });
       exceptionsRaised += 1;
     }
+    // Run for a date before the last run: nothing was measured, so there is nothing to record.
+    if (flags.some((f) => f.code === 'AS_OF_BEFORE_LAST_RUN')) continue;
     const auditedFlags = flags.map(({ engagementId: _id, engagementCode: _code, ...flag }) => flag);
     if (posted.length === 0 && flagSignature(auditedFlags) === (previousFlags.get(engagement.id) ?? flagSignature([]))) continue;
     audits.push({

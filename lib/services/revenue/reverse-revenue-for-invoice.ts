@@ -73,10 +73,7 @@ export async function reverseRevenueForInvoice(
   const posting = { engagementId: engagement.id, legalEntityId: engagement.legalEntityId, currency: engagement.currency, entries: reversal.entries };
   const { insertedKeys } = await writeRevenueEntries(tx, { postings: [posting], periodId: ledger.periodId, now });
   const posted = reversal.entries.filter((e) => insertedKeys.has(e.idempotencyKey));
-  const amount = formatMinor(
-    posted.reduce((total, e) => total.plus(e.amount), ZERO),
-    engagement.currency,
-  );
+  const amount = formatMinor(posted.reduce((total, e) => total.plus(e.amount), ZERO), engagement.currency);
   const flags = reversal.flags.map((f) => describeFlag(engagement, f));
   const notReversed = reversal.notReversed.map(({ source, reason }) => ({ kind: source.kind, sourceId: source.id, reason }));
 

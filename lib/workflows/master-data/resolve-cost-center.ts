@@ -3,6 +3,7 @@
 // typo would silently become master data). There is no exception code for cost centers:
 // the employee cannot be mastered, so it is UNKNOWN_EMPLOYEE (DATA_FIX, data stewardship),
 // the same exception that holds this person's timesheets. Create the cost center, replay.
+import { memoInTransaction } from '../transaction-memo.ts';
 import { WorkflowHold, type Tx } from '../workflow.ts';
 
 export async function resolveCostCenter(
@@ -10,7 +11,8 @@ export async function resolveCostCenter(
   options: { code: string; employee: { entityId: string; externalId: string; name: string } },
 ): Promise<{ id: string; legalEntityId: string | null }> {
   const { code, employee } = options;
-  const costCenter = await tx.costCenter.findUnique({ where: { code }, select: { id: true, legalEntityId: true } });
+  // Reference data: read once per batch transaction (see transaction-memo.ts).
+  const costCenter = await memoInTransaction(tx, `cost-center:${code}`, () => tx.costCenter.findUnique({ where: { code }, select: { id: true, legalEntityId: true } }));
   if (costCenter) return costCenter;
   throw new WorkflowHold({
     code: 'UNKNOWN_EMPLOYEE',

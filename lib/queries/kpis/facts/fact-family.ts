@@ -1,0 +1,21 @@
+// A family of KPI facts: one SQL statement that computes, for the UTC days $1..$2
+// (inclusive, dates), rows of (metric, day, le, key, amount, hours, count, missing) —
+// amounts in USD at each amount's own date's rate (kpi-sql.ts). The rollup job stores its
+// rows in KpiDailyFact; the API reads them back, and runs the same SQL for the days the
+// job has not reached yet. One statement for both, so stored and live facts cannot differ.
+export interface FactFamily {
+  name: string;
+  metrics: readonly string[];
+  sql: string;
+}
+
+/** The columns every family selects, in this order. */
+export const FACT_COLUMNS = 'metric, day, le, key, amount, hours, count, missing';
+
+/**
+ * Metrics also summed by calendar month (a fact dated the month's first day, metric
+ * "<name>@month") for the months the rollup covers completely: a quarter then reads three
+ * rows per key instead of ninety. Timeliness is read by day and has none.
+ */
+export const MONTHLY_METRICS: ReadonlySet<string> = new Set(['time.cost', 'time.worked', 'time.billable', 'revenue.recognized', 'expense.approved', 'sales', 'ar', 'collected', 'below_card']);
+export const MONTH_SUFFIX = '@month';

@@ -1,0 +1,111 @@
+// Reads a family's facts for the UTC days firstDay..lastDay, summed by metric (and key, and
+// day when asked): what the rollup job stored for the days it reached (KpiRollup.through),
+// plus the same family's SQL run live for the days after — normally today alone, so a
+// figure is as fresh as the data and costs a handful of rows. Scope: the legal entity.
+import { addDays, addMonths, firstDayOfMonth, lastDayOfMonth, yearMonthOf, type IsoDate } from '../../../domain/periods/calendar-date.ts';
+import { dec, type Decimal } from '../../../domain/money/decimal.ts';
+import type { KpiScope } from '../kpi-scope.ts';
+import { kpiRows } from '../kpi-sql.ts';
+import { MONTH_SUFFIX, MONTHLY_METRICS, type FactFamily } from './fact-family.ts';
+
+export interface FactSum {
+  metric: string;
+  key: string;
+  /** Only when read by day. */
+  day: IsoDate | null;
+  amount: Decimal;
+  hours: Decimal;
+  count: number;
+  missing: number;
+}
+
+interface Row {
+  metric: string;
+  key: string;
+  day: string | null;
+  amount: string;
+  hours: string;
+  count: number;
+  missing: number;
+}
+
+export interface FactQuery {
+  family: FactFamily;
+  metrics?: readonly string[];
+  firstDay: IsoDate;
+  lastDay: IsoDate;
+  byDay?: boolean;
+}
+
+// Several KPIs read the same facts (DSO and billed-and-collected the period's sales; margin
+// and utilization the period's time): one read per request and question.
+const asked = new WeakMap<KpiScope, Map<string, Promise<FactSum[]>>>();
+
+export function readFacts(scope: KpiScope, options: FactQuery): Promise<FactSum[]> {
+  const memo = asked.get(scope) ?? asked.set(scope, new Map()).get(scope)!;
+  const id = JSON.stringify([options.family.name, options.metrics ?? null, options.firstDay, options.lastDay, options.byDay ?? false]);
+  const found = memo.get(id);
+  if (found) return found;
+  const read = loadFacts(scope, options);
+  memo.set(id, read);
+  return read;
+}
+
+async function loadFacts(scope: KpiScope, options: FactQuery): Promise<FactSum[]> {
+  const { family, firstDay, lastDay } = options;
+  const metrics = [...(options.metrics ?? family.metrics)];
+  if (firstDay > lastDay) return [];
+  const day = options.byDay ? `to_char(day, 'YYYY-MM-DD')` : 'NULL::text';
+  const columns = (metric: string) => `${metric} AS metric, key, ${day} AS day, sum(amount)::text AS amount, sum(hours)::text AS hours, sum(count)::int AS count, sum(missing)::int AS missing`;
+  const groupBy = options.byDay ? 'GROUP BY 1, 2, 3' : 'GROUP BY 1, 2';
+
+  const through = scope.rolledThrough;
+  const rolled = through !== null && through >= firstDay;
+  const reads: Promise<Row[]>[] = [];
+  if (rolled) {
+    const storedLast = through < lastDay ? through : lastDay;
+    // Whole months inside the stored range are read from their month sums, the days around
+    // them from day facts: each a plain range of the (metric, day, …) index.
+    const monthly = !options.byDay && metrics.every((m) => MONTHLY_METRICS.has(m));
+    const months = monthly ? completeMonths(firstDay, storedLast) : null;
+    const ranges: [string[], IsoDate, IsoDate][] = months
+      ? [
+          [metrics, firstDay, addDays(months.first, -1)],
+          [metrics.map((m) => m + MONTH_SUFFIX), months.first, months.last],
+          [metrics, addDays(months.last, 1), storedLast],
+        ]
+      : [[metrics, firstDay, storedLast]];
+    const live = ranges.filter(([, from, to]) => from <= to);
+    const params: unknown[] = [scope.legalEntityId];
+    const branches = live.map(([names, from, to]) => {
+      params.push(names, from, to);
+      const n = params.length;
+      return `SELECT * FROM "KpiDailyFact" WHERE metric = ANY($${n - 2}::text[]) AND day BETWEEN $${n - 1}::date AND $${n}::date`;
+    });
+    reads.push(
+      kpiRows<Row>(
+        `SELECT ${columns(`regexp_replace(metric, '${MONTH_SUFFIX}$', '')`)}
+           FROM (${branches.join(' UNION ALL ')}) f WHERE ($1::uuid IS NULL OR "legalEntityId" = $1::uuid) ${groupBy}`,
+        params,
+      ),
+    );
+  }
+  const liveFirst = rolled ? addDays(through, 1) : firstDay;
+  if (liveFirst <= lastDay) {
+    reads.push(kpiRows<Row>(`WITH f AS (${family.sql}) SELECT ${columns('metric')} FROM f WHERE metric = ANY($3::text[]) AND ($4::uuid IS NULL OR le = $4::uuid) ${groupBy}`, [liveFirst, lastDay, metrics, scope.legalEntityId]));
+  }
+  const merged = new Map<string, FactSum>();
+  for (const row of (await Promise.all(reads)).flat()) {
+    const id = `${row.metric}\u0000${row.key}\u0000${row.day ?? ''}`;
+    const sum = merged.get(id) ?? { metric: row.metric, key: row.key, day: row.day, amount: dec(0), hours: dec(0), count: 0, missing: 0 };
+    merged.set(id, { ...sum, amount: sum.amount.plus(dec(row.amount)), hours: sum.hours.plus(dec(row.hours)), count: sum.count + row.count, missing: sum.missing + row.missing });
+  }
+  return [...merged.values()];
+}
+
+/** The first and last day of the calendar months lying wholly within first..last; null when none. */
+function completeMonths(first: IsoDate, last: IsoDate): { first: IsoDate; last: IsoDate } | null {
+  const start = first === firstDayOfMonth(yearMonthOf(first)) ? first : firstDayOfMonth(addMonths(yearMonthOf(first), 1));
+  const end = last === lastDayOfMonth(yearMonthOf(last)) ? last : lastDayOfMonth(addMonths(yearMonthOf(last), -1));
+  return start <= end ? { first: start, last: end } : null;
+}
