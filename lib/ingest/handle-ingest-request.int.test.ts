@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db/client.ts';
 import { cloudEvent, ingestRequest, testConnector } from '../../test/support/ingest.ts';
 import { handleIngestRequest } from './handle-ingest-request.ts';
+import { processInboxBatch } from '../workflows/process-inbox-batch.ts';
+import { buildWorkflowResolver } from '../workflows/registry.ts';
 import type { CreatedConnector } from '../services/connectors/create-connector.ts';
 
 let hcm: CreatedConnector;
@@ -134,13 +136,19 @@ describe('POST /api/v1/events', () => {
     expect(row.sequence).toBe(2n);
   });
 
-  it('20 concurrent identical deliveries leave one inbox row', async () => {
-    const body = JSON.stringify(cloudEvent());
+  it('20 concurrent identical deliveries leave one inbox row and one effect', async () => {
+    const body = JSON.stringify(cloudEvent({ subject: 'E-20', data: { employeeId: 'E-20', name: 'Mary Jackson', costRate: '70.00', currency: 'USD', costCenter: 'US01-ADV' } }));
     const responses = await Promise.all(Array.from({ length: 20 }, () => handleIngestRequest(ingestRequest(hcm, body))));
     const answers = await Promise.all(responses.map((r) => r.json()));
     expect(responses.every((r) => r.status === 202)).toBe(true);
     expect(answers.filter((a) => a.accepted === 1)).toHaveLength(1);
     expect(answers.filter((a) => a.duplicates === 1)).toHaveLength(19);
     expect(await inboxCount({ eventId: JSON.parse(body).id })).toBe(1);
+
+    const settings = { batchSize: 100, gapTimeoutMs: 60_000, maxAttempts: 3, resolve: buildWorkflowResolver() };
+    while ((await processInboxBatch(settings)).claimed > 0);
+    const created = await db().externalRef.findMany({ where: { system: 'hcm-test', entityType: 'Employee', externalId: 'E-20' } });
+    expect(created).toHaveLength(1);
+    expect(await db().auditRecord.count({ where: { action: 'employee.created', entityId: created[0]!.entityId } })).toBe(1);
   });
 });
