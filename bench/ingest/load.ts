@@ -175,6 +175,19 @@ export async function openLoop(options: { target: Target; rate: number; seconds:
   return result;
 }
 
+/** Several runs as one (events and time summed, all latencies). */
+export function mergeLoads(runs: LoadResult[]): LoadResult {
+  const sum = (pick: (r: LoadResult) => number) => runs.reduce((total, r) => total + pick(r), 0);
+  return {
+    requests: sum((r) => r.requests),
+    events: sum((r) => r.events),
+    errors: sum((r) => r.errors),
+    firstError: runs.find((r) => r.firstError)?.firstError,
+    seconds: sum((r) => r.seconds),
+    latenciesMs: runs.flatMap((r) => r.latenciesMs).sort((a, b) => a - b),
+  };
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;

@@ -15,7 +15,15 @@ const run = promisify(execFile);
 export interface PgbenchResult {
   tps: number;
   transactions: number;
-  latencyMs: { p50: number; p95: number; p99: number };
+  /** Per-transaction latencies, sorted. */
+  latenciesMs: number[];
+}
+
+/** Several runs as one: transactions over the summed run time, all latencies. */
+export function mergePgbench(runs: PgbenchResult[]): PgbenchResult {
+  const transactions = runs.reduce((sum, r) => sum + r.transactions, 0);
+  const seconds = runs.reduce((sum, r) => sum + r.transactions / r.tps, 0);
+  return { tps: transactions / seconds, transactions, latenciesMs: runs.flatMap((r) => r.latenciesMs).sort((a, b) => a - b) };
 }
 
 export async function createBaselineTable(client: pg.Client): Promise<{ inboxIndexes: string[]; baselineIndexes: string[] }> {
@@ -44,26 +52,24 @@ export function pgbenchScript(connectorId: string, rows: number): string {
 }
 
 /** `pgbench -n -c 8 -j 2 -T <seconds> -f script.sql`, after a warm-up run of the same script. */
-export async function runPgbench(options: { databaseUrl: string; script: string; clients: number; threads: number; warmupSeconds: number; seconds: number; client: pg.Client }): Promise<PgbenchResult> {
+export async function runPgbench(options: { databaseUrl: string; script: string; clients: number; threads: number; warmupSeconds: number; seconds: number }): Promise<PgbenchResult> {
   const dir = mkdtempSync(path.join(tmpdir(), 'threadline-pgbench-'));
   try {
     const file = path.join(dir, 'script.sql');
     writeFileSync(file, options.script);
     const args = (seconds: number) => ['-n', '-c', String(options.clients), '-j', String(options.threads), '-T', String(seconds), '-f', file];
-    await options.client.query('TRUNCATE bench_inbox');
     await run('pgbench', [...args(options.warmupSeconds), options.databaseUrl]);
     const { stdout } = await run('pgbench', [...args(options.seconds), '-l', '--log-prefix', path.join(dir, 'log'), options.databaseUrl], { maxBuffer: 16 * 1024 * 1024 });
     const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(stdout)?.[1]);
     const transactions = Number(/number of transactions actually processed: (\d+)/.exec(stdout)?.[1]);
     if (!Number.isFinite(tps) || !Number.isFinite(transactions)) throw new Error(`Unexpected pgbench output:\n${stdout}`);
     // Per-transaction log: "client_id transaction_no time_us script_no epoch epoch_us".
-    const latencies = readdirSync(dir)
+    const latenciesMs = readdirSync(dir)
       .filter((name) => name.startsWith('log'))
       .flatMap((name) => readFileSync(path.join(dir, name), 'utf8').trim().split('\n'))
       .map((line) => Number(line.split(' ')[2]) / 1000)
       .sort((a, b) => a - b);
-    const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)]!;
-    return { tps, transactions, latencyMs: { p50: at(50), p95: at(95), p99: at(99) } };
+    return { tps, transactions, latenciesMs };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

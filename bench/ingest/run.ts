@@ -10,9 +10,9 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 import { backgroundShare, coresUsed, sampleCpu } from './cpu.ts';
-import { BATCH, closedLoop, closedLoopLiveness, percentile, STRUCTURED, type LoadResult, type Target } from './load.ts';
+import { BATCH, closedLoop, closedLoopLiveness, mergeLoads, percentile, STRUCTURED, type LoadResult, type Target } from './load.ts';
 import { employeeEvent } from './events.ts';
-import { createBaselineTable, pgbenchScript, runPgbench } from './pgbench.ts';
+import { createBaselineTable, mergePgbench, pgbenchScript, runPgbench } from './pgbench.ts';
 import { consoleSummary, describeMachine, fmt, markdownSection, ms, pct, writePerformanceDoc, type PhaseCpu } from './report.ts';
 import { pauseWorker, removeDataDir, startStack, type Stack } from './stack.ts';
 import { drainPhase, latencyPhase, warmUp, type Outcome } from './worker-phases.ts';
@@ -50,21 +50,62 @@ function checkOutcome(name: string, outcome: Outcome, expected: number): void {
   if (outcome.pending > 0) say(`  ${fmt(outcome.pending)} of ${fmt(expected)} events were still waiting for the worker when the phase ended.`);
 }
 
-/** Runs a phase and records where the CPU went meanwhile. */
-async function measured<T>(name: string, stack: Stack, run: () => Promise<T>, ratePerSecond: (result: T) => number): Promise<T> {
+interface CpuSpan {
+  ms: number;
+  cores: Record<string, number>;
+  background: number;
+}
+
+/** Runs a phase and measures where the CPU went meanwhile. */
+async function withCpu<T>(stack: Stack, run: () => Promise<T>): Promise<[T, CpuSpan]> {
   const watch = { web: stack.webPid, worker: stack.workerPid, postgres: stack.postgresPid };
   const before = sampleCpu(watch);
   const result = await run();
   const after = sampleCpu(watch);
-  const cores = coresUsed(before, after);
+  return [result, { ms: after.at - before.at, cores: coresUsed(before, after), background: backgroundShare(before, after) }];
+}
+
+function record(name: string, spans: CpuSpan[], ratePerSecond: number): void {
+  const ms = spans.reduce((sum, span) => sum + span.ms, 0);
+  const weighted = (pick: (span: CpuSpan) => number) => spans.reduce((sum, span) => sum + pick(span) * span.ms, 0) / ms;
+  const cores = Object.fromEntries(Object.keys(spans[0]!.cores).map((label) => [label, weighted((span) => span.cores[label]!)]));
   const total = Object.values(cores).reduce((sum, c) => sum + c, 0);
-  const phase: PhaseCpu = { name, cores, perEventMs: (total * 1000) / ratePerSecond(result), background: backgroundShare(before, after) };
+  const phase: PhaseCpu = { name, cores, perEventMs: (total * 1000) / ratePerSecond, background: weighted((span) => span.background) };
   cpu.push(phase);
   say(
-    `  cores used: web ${fmt(cores.web!, 2)}, worker ${fmt(cores.worker!, 2)}, PostgreSQL ${fmt(cores.postgres!, 2)} (${fmt(phase.perEventMs, 3)} ms of CPU per event); ` +
+    `  ${name}: cores used: web ${fmt(cores.web!, 2)}, worker ${fmt(cores.worker!, 2)}, PostgreSQL ${fmt(cores.postgres!, 2)} (${fmt(phase.perEventMs, 3)} ms of CPU per event); ` +
       `other processes: ${pct(phase.background)} of all cores`,
   );
+}
+
+async function measured<T>(name: string, stack: Stack, run: () => Promise<T>, ratePerSecond: (result: T) => number): Promise<T> {
+  const [result, span] = await withCpu(stack, run);
+  record(name, [span], ratePerSecond(result));
   return result;
+}
+
+interface Side<T> {
+  name: string;
+  run: () => Promise<T>;
+  merge: (results: T[]) => T;
+  rate: (result: T) => number;
+}
+
+/**
+ * The two sides of a comparison in turns (A B A B), each turn half of the measured time,
+ * so that both see the same background load on a shared machine; each side's turns merged.
+ */
+async function sideBySide<A, B>(stack: Stack, a: Side<A>, b: Side<B>): Promise<[A, B]> {
+  const turns: { a: [A, CpuSpan][]; b: [B, CpuSpan][] } = { a: [], b: [] };
+  for (let turn = 0; turn < 2; turn++) {
+    turns.a.push(await withCpu(stack, a.run));
+    turns.b.push(await withCpu(stack, b.run));
+  }
+  const resultA = a.merge(turns.a.map(([r]) => r));
+  const resultB = b.merge(turns.b.map(([r]) => r));
+  record(a.name, turns.a.map(([, span]) => span), a.rate(resultA));
+  record(b.name, turns.b.map(([, span]) => span), b.rate(resultB));
+  return [resultA, resultB];
 }
 
 async function runPhases(s: Stack, db: pg.Client, runId: string, startedAt: Date): Promise<void> {
@@ -97,33 +138,41 @@ async function runPhases(s: Stack, db: pg.Client, runId: string, startedAt: Date
   await pauseWorker(s, db);
   const { inboxIndexes, baselineIndexes } = await createBaselineTable(db);
   if (inboxIndexes.join('\n') !== baselineIndexes.join('\n')) problems.push(`bench_inbox indexes differ from InboxEvent's:\n${baselineIndexes.join('\n')}`);
-  const pgbenchOptions = { databaseUrl: s.databaseUrl, clients: settings.connections, threads: 2, warmupSeconds: settings.warmupSeconds, seconds: settings.seconds, client: db };
-  const loadOptions = { target, connections: settings.connections, warmupSeconds: settings.warmupSeconds, seconds: settings.seconds };
+  // Each side runs twice for half the time, in turns with the other (see sideBySide).
+  const half = settings.seconds / 2;
+  const pgbenchOptions = { databaseUrl: s.databaseUrl, clients: settings.connections, threads: 2, warmupSeconds: settings.warmupSeconds, seconds: half };
+  const loadOptions = { target, connections: settings.connections, warmupSeconds: settings.warmupSeconds, seconds: half };
 
-  say(`Phase 1: pgbench single-row INSERT, ${settings.connections} clients, ${settings.seconds} s…`);
-  const pgSingle = await measured('1. pgbench single-row INSERT', s, () => runPgbench({ ...pgbenchOptions, script: pgbenchScript(connectorId, 1) }), (r) => r.tps);
-  say(`  ${fmt(pgSingle.tps)} rows/s`);
-  say(`Phase 1: HTTP single events (structured mode), ${settings.connections} connections, ${settings.seconds} s…`);
+  say(`Phase 1: pgbench single-row INSERT and HTTP single events (structured mode), ${settings.connections} clients each, in turns, ${settings.seconds} s each…`);
   let p1 = 0;
   const singleEvent = () => [employeeEvent(`p1-${runId}-${p1}`, `P1-${runId}-E${p1++}`)];
-  const single = await measured('1. HTTP single events', s, () => closedLoop({ ...loadOptions, contentType: STRUCTURED, next: singleEvent }), eventRate);
+  const [pgSingle, single] = await sideBySide(
+    s,
+    { name: '1. pgbench single-row INSERT', run: () => runPgbench({ ...pgbenchOptions, script: pgbenchScript(connectorId, 1) }), merge: mergePgbench, rate: (r) => r.tps },
+    { name: '1. HTTP single events', run: () => closedLoop({ ...loadOptions, contentType: STRUCTURED, next: singleEvent }), merge: mergeLoads, rate: eventRate },
+  );
   checkLoad('phase 1', single);
-  say(`  ${fmt(eventRate(single))} events/s, p99 ${ms(percentile(single.latenciesMs, 99))}`);
+  say(`  pgbench ${fmt(pgSingle.tps)} rows/s; HTTP ${fmt(eventRate(single))} events/s, p99 ${ms(percentile(single.latenciesMs, 99))}`);
   say(`Diagnostic: GET /api/v1/health?probe=live (no I/O), ${settings.connections} connections, 5 s — what HTTP + Next.js alone allow…`);
   const floor = await measured('diagnostic: liveness route (per request)', s, () => closedLoopLiveness({ ...loadOptions, warmupSeconds: 1, seconds: 5 }), eventRate);
   checkLoad('liveness', floor);
   say(`  ${fmt(eventRate(floor))} requests/s`);
 
-  say(`Phase 2: pgbench ${settings.batchSize}-row INSERT, ${settings.connections} clients, ${settings.seconds} s…`);
-  const pgBatchRun = () => runPgbench({ ...pgbenchOptions, script: pgbenchScript(connectorId, settings.batchSize) });
-  const pgBatch = await measured(`2. pgbench ${settings.batchSize}-row INSERT (per row)`, s, pgBatchRun, (r) => r.tps * settings.batchSize);
-  say(`  ${fmt(pgBatch.tps * settings.batchSize)} rows/s`);
-  say(`Phase 2: HTTP batches of ${settings.batchSize} events, ${settings.connections} connections, ${settings.seconds} s…`);
+  say(`Phase 2: pgbench ${settings.batchSize}-row INSERT and HTTP batches of ${settings.batchSize}, ${settings.connections} clients each, in turns, ${settings.seconds} s each…`);
   let p2 = 0;
   const batchOfEvents = () => Array.from({ length: settings.batchSize }, () => employeeEvent(`p2-${runId}-${p2}`, `P2-${runId}-E${p2++}`));
-  const batch = await measured(`2. HTTP batches of ${settings.batchSize}`, s, () => closedLoop({ ...loadOptions, contentType: BATCH, next: batchOfEvents }), eventRate);
+  const [pgBatch, batch] = await sideBySide(
+    s,
+    {
+      name: `2. pgbench ${settings.batchSize}-row INSERT (per row)`,
+      run: () => runPgbench({ ...pgbenchOptions, script: pgbenchScript(connectorId, settings.batchSize) }),
+      merge: mergePgbench,
+      rate: (r) => r.tps * settings.batchSize,
+    },
+    { name: `2. HTTP batches of ${settings.batchSize}`, run: () => closedLoop({ ...loadOptions, contentType: BATCH, next: batchOfEvents }), merge: mergeLoads, rate: eventRate },
+  );
   checkLoad('phase 2', batch);
-  say(`  ${fmt(eventRate(batch))} events/s`);
+  say(`  pgbench ${fmt(pgBatch.tps * settings.batchSize)} rows/s; HTTP ${fmt(eventRate(batch))} events/s`);
 
   const config = ['INBOX_BATCH_SIZE', 'INBOX_CONCURRENCY', 'WORKER_CONCURRENCY', 'DATABASE_POOL_SIZE', 'LOG_LEVEL']
     .map((name) => `${name}=${process.env[name] ?? 'default'}`)
@@ -131,7 +180,10 @@ async function runPhases(s: Stack, db: pg.Client, runId: string, startedAt: Date
     .join(', ');
   const results = {
     startedAt,
-    command: `npm run bench:ingest (${settings.seconds} s per measured phase after ${settings.warmupSeconds} s of warm-up)`,
+    command: 'npm run bench:ingest',
+    durations:
+      `phases 1 and 2: each side ${settings.seconds} s in two turns of ${settings.seconds / 2} s, each after ${settings.warmupSeconds} s of warm-up; ` +
+      `3a: ${fmt(settings.drainEvents)} events; 3b: ${settings.latencyRate} events/s for ${settings.latencySeconds} s`,
     machine,
     config,
     eventBytes: JSON.stringify(employeeEvent('00000000-0000-4000-8000-000000000000', 'E-000001')).length,

@@ -7,6 +7,7 @@ import { createPerson } from '../../test/fixtures/exceptions.ts';
 import { db } from '../db/client.ts';
 import { resolveDisputeOutcome } from '../services/cash/resolve-dispute.ts';
 import { performExceptionAction } from '../services/exceptions/perform-exception-action.ts';
+import { raiseException } from '../services/exceptions/raise-exception.ts';
 import { WorkflowHold } from './workflow.ts';
 
 const openedAt = '2026-03-10T08:00:00Z';
@@ -92,5 +93,11 @@ describe('q2c.payment.disputed.v1', () => {
     await expect(disputePayment(payments, { paymentId: 'pay-unknown', amount: '10.00', reason: 'Chargeback', openedAt })).rejects.toMatchObject({ exception: { code: 'PAYMENT_DISPUTED', entityType: 'Dispute' } });
     await receivePayment(payments, payment({ paymentId: 'pay-unknown', amount: '10.00' }));
     expect((await disputePayment(payments, { paymentId: 'pay-unknown', amount: '10.00', reason: 'Chargeback', openedAt })).outcome).toMatchObject({ status: 'applied' });
+    // The held attempt's exception was only ever raised by the processor; raise it the same way and replay.
+    const heldAs = `${payments.code}:payment:pay-late`;
+    await db().$transaction((tx) => raiseException(tx, { code: 'PAYMENT_DISPUTED', entityType: 'Dispute', entityId: heldAs, now }));
+    await receivePayment(payments, payment({ paymentId: 'pay-late', amount: '10.00' }));
+    await disputePayment(payments, { paymentId: 'pay-late', amount: '10.00', reason: 'Chargeback', openedAt });
+    expect(await db().exception.findFirstOrThrow({ where: { code: 'PAYMENT_DISPUTED', entityId: heldAs } })).toMatchObject({ status: 'RESOLVED' });
   });
 });

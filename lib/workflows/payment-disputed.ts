@@ -10,6 +10,7 @@ import { writeAudit } from '../services/audit/write-audit.ts';
 import { disputeTarget, findDisputeTarget, type DisputeSubject } from '../services/cash/dispute-subject.ts';
 import { moneyText } from '../services/cash/money-text.ts';
 import { raiseException } from '../services/exceptions/raise-exception.ts';
+import { resolveExceptionBySystem } from '../services/exceptions/resolve-by-system.ts';
 import { linkLineage } from '../services/lineage/link-lineage.ts';
 import { masterDataSender } from './master-data/sender.ts';
 import { WorkflowHold, type Workflow, type WorkflowOutcome } from './workflow.ts';
@@ -28,11 +29,12 @@ export const paymentDisputedWorkflow: Workflow<PaymentDisputedData> = {
       return { status: 'applied', note: `Dispute ${externalId} was already recorded; nothing changed.` };
     }
     const openedAt = new Date(data.openedAt);
+    const heldAs = `${sender.system}:${externalId}`;
     const hold = (code: 'PAYMENT_DISPUTED' | 'CURRENCY_MISMATCH', title: string, details: Record<string, unknown>) =>
       new WorkflowHold({
         code,
         entityType: 'Dispute',
-        entityId: `${sender.system}:${externalId}`,
+        entityId: heldAs,
         title,
         ...(data.currency ? { impact: { amount: data.amount, currency: data.currency, date: openedAt } } : {}),
         details: { ...details, paymentId: data.paymentId, invoiceNumber: data.invoiceNumber, reason: data.reason },
@@ -60,6 +62,10 @@ export const paymentDisputedWorkflow: Workflow<PaymentDisputedData> = {
     });
     if (count === 0) return { status: 'applied', note: `Dispute ${externalId} was already recorded; nothing changed.` };
 
+    // A hold of an earlier attempt (payment not known yet, currency) is over: the dispute exists.
+    for (const code of ['PAYMENT_DISPUTED', 'CURRENCY_MISMATCH'] as const) {
+      await resolveExceptionBySystem(tx, { code, entityType: 'Dispute', entityId: heldAs, resolution: `Recorded as dispute ${id} on replay.`, now });
+    }
     const correlationIds = subject.kind === 'RECEIPT' ? subject.correlationIds : [subject.invoice.correlationId];
     const held = moneyText(opening.heldAmount, opening.currency);
     await raiseException(tx, {

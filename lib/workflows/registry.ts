@@ -9,10 +9,11 @@ import { NO_WORKFLOW_NOTE, type ResolvedWorkflow } from './process-inbox-event.t
 import { masterDataWorkflows } from './registry-master-data.ts';
 import { commercialWorkflows } from './registry-commercial.ts';
 import { deliveryWorkflows } from './registry-delivery.ts';
+import { cashWorkflows } from './registry-cash.ts';
 import type { Workflow } from './workflow.ts';
 
 /** Every workflow the processor runs. */
-export const allWorkflows: readonly Workflow[] = [...masterDataWorkflows, ...commercialWorkflows, ...deliveryWorkflows];
+export const allWorkflows: readonly Workflow[] = [...masterDataWorkflows, ...commercialWorkflows, ...deliveryWorkflows, ...cashWorkflows];
 
 export function buildWorkflowResolver(workflows: readonly Workflow[] = allWorkflows): (type: string) => ResolvedWorkflow | undefined {
   const byType = new Map<string, ResolvedWorkflow>();

@@ -7,6 +7,7 @@ import { roundGroup } from '../../domain/kpis/group-currency-conversion.ts';
 import { periodDays } from '../../domain/kpis/kpi-period.ts';
 import { ZERO } from '../../domain/money/decimal.ts';
 import type { KpiFigure } from '../../http/schemas/kpis.ts';
+import { FACTS_EPOCH } from './facts/fact-family.ts';
 import { ledgerFacts } from './facts/ledger-facts.ts';
 import { readFacts, type FactSum } from './facts/read-facts.ts';
 import { daysText, figure, moneyIn } from './kpi-figure.ts';
@@ -15,15 +16,13 @@ import type { KpiScope } from './kpi-scope.ts';
 /** The period's ledger facts, read once for DSO and for billed and collected. */
 export const PERIOD_LEDGER_METRICS = ['sales', 'collected'];
 
-/** The first day the receivable is summed from: before any document. */
-export const LEDGER_EPOCH = '1900-01-01';
 
 const total = (facts: FactSum[]) => facts.reduce((sum, f) => sum.plus(f.amount), ZERO);
 const missing = (facts: FactSum[]) => facts.reduce((n, f) => n + f.missing, 0);
 
 export async function dsoKpi(scope: KpiScope): Promise<KpiFigure> {
   const [ar, sales] = await Promise.all([
-    readFacts(scope, { family: ledgerFacts, metrics: ['ar'], firstDay: LEDGER_EPOCH, lastDay: scope.lastDay }),
+    readFacts(scope, { family: ledgerFacts, metrics: ['ar'], firstDay: FACTS_EPOCH, lastDay: scope.lastDay }),
     readFacts(scope, { family: ledgerFacts, metrics: PERIOD_LEDGER_METRICS, firstDay: scope.firstDay, lastDay: scope.lastDay }).then((facts) => facts.filter((f) => f.metric === 'sales')),
   ]);
   const arBalance = roundGroup(total(ar));

@@ -4,11 +4,11 @@
 // or the latest earlier one; the later day wins; on the same day the direct X→USD quote
 // wins over USD→X, which is inverted), and only then summed. An amount without a rate is
 // left out of the sum and counted, so the answer can say so. Each query runs on its own
-// pool connection, so the loaders run in parallel.
-import { pgPool } from '../../db/client.ts';
+// connection of the KPI pool (kpi-pool.ts), so the loaders run in parallel.
+import { kpiPool } from './kpi-pool.ts';
 
 export async function kpiRows<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
-  const { rows } = await pgPool().query(sql, [...params]);
+  const { rows } = await kpiPool().query(sql, [...params]);
   return rows as T[];
 }
 

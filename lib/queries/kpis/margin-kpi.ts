@@ -61,7 +61,20 @@ export async function marginKpi(scope: KpiScope): Promise<KpiFigure> {
     const plan = r.planned_cost === null || r.planned_revenue === null ? null : ratio(dec(r.planned_revenue).minus(r.planned_cost), r.planned_revenue);
     return actual === null || plan === null ? null : actual.minus(plan);
   };
-  const ranked = rows
+  // Exact decimals decide the order; floats only pre-select the candidates (exact division
+  // for every engagement of a large firm would cost more than all its SQL).
+  const approximate = (r: (typeof rows)[number]) => {
+    const revenue = r.revenue.toNumber();
+    const planned = r.planned_revenue === null || r.planned_cost === null ? 0 : Number(r.planned_revenue);
+    if (revenue === 0 || planned === 0) return Number.POSITIVE_INFINITY;
+    return (revenue - r.cost.toNumber() - r.expense.toNumber()) / revenue - (planned - Number(r.planned_cost)) / planned;
+  };
+  const candidates = rows.length <= 2 * MARGIN_BREAKDOWN_SIZE ? rows : [...rows]
+          .map((r) => ({ r, v: approximate(r) }))
+          .sort((a, b) => (a.v === b.v ? a.r.code.localeCompare(b.r.code) : a.v < b.v ? -1 : 1))
+          .slice(0, 2 * MARGIN_BREAKDOWN_SIZE)
+          .map(({ r }) => r);
+  const ranked = candidates
     .map((r) => ({ r, v: variance(r) }))
     .sort((a, b) => (a.v === null ? (b.v === null ? 0 : 1) : b.v === null ? -1 : a.v.comparedTo(b.v)) || a.r.code.localeCompare(b.r.code))
     .slice(0, MARGIN_BREAKDOWN_SIZE)

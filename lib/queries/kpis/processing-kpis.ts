@@ -41,10 +41,11 @@ function byKey(rows: LatencyRow[], keyOf: (row: LatencyRow) => string): Map<stri
 export async function processingKpis(scope: KpiScope): Promise<KpiFigure[]> {
   const period = [scope.period.from, scope.period.to];
   const [latency, received, inboxNow, outboxNow] = await Promise.all([
-    // Timestamps have millisecond precision: every latency is a whole number of milliseconds.
+    // Timestamps have millisecond precision: every latency is a whole number of milliseconds
+    // (the float of the interval is rounded back to it — cheaper than numeric arithmetic).
     kpiRows<LatencyRow>(
       `SELECT l.type, coalesce(c.code, '${INTERNAL_CONNECTOR}') AS connector, l.ms::text, l.n
-         FROM (SELECT e.type, e."connectorId", round(extract(epoch FROM e."processedAt" - e."receivedAt") * 1000)::bigint AS ms, count(*)::int AS n
+         FROM (SELECT e.type, e."connectorId", round(date_part('epoch', e."processedAt" - e."receivedAt") * 1000)::bigint AS ms, count(*)::int AS n
                  FROM "InboxEvent" e WHERE e.status = 'PROCESSED' AND e."processedAt" >= $1 AND e."processedAt" < $2
                 GROUP BY 1, 2, 3) l
          LEFT JOIN "Connector" c ON c.id = l."connectorId"`,

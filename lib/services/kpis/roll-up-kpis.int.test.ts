@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildKpiQuarter, Q1 } from '../../../test/fixtures/kpis.ts';
 import { db, pgPool } from '../../db/client.ts';
 import { getKpis } from '../../queries/kpis/get-kpis.ts';
+import { reverseCashApplication } from '../cash/reverse-application.ts';
 import { rollUpKpis } from './roll-up-kpis.ts';
 
 const now = new Date('2026-06-01T00:00:00Z');
@@ -44,5 +45,14 @@ describe('rollUpKpis', () => {
     const fresh = (await figures()).find((k) => k.key === 'invoiceTimeliness')!;
     // Eligible Sunday 1 March, posted Monday 2 March: within 2 business days.
     expect(fresh.breakdown).toMatchObject({ onTime: 2, late: 1 });
+  });
+
+  it('a payment reversed months after it arrived counts against accuracy after the next run, however short its window', async () => {
+    const accuracy = async () => (await figures()).find((k) => k.key === 'cashApplicationAccuracy')!.breakdown;
+    expect(await accuracy()).toMatchObject({ perPayment: { accurate: 1, total: 3 } });
+    const r1 = await db().cashApplication.findFirstOrThrow({ where: { receipt: { externalId: 'R1' }, kind: 'APPLICATION' } });
+    await reverseCashApplication({ applicationId: r1.id, reason: 'Belonged to another client', actor: { type: 'SYSTEM', id: 'test' }, now: new Date('2026-06-01T01:30:00Z') });
+    await rollUpKpis({ now: new Date('2026-06-01T02:00:00Z'), windowDays: 1 });
+    expect(await accuracy()).toMatchObject({ perPayment: { accurate: 0, total: 3 }, perInvoiceLine: { accurate: 0, total: 2 } });
   });
 });

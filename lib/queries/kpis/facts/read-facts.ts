@@ -51,6 +51,25 @@ export function readFacts(scope: KpiScope, options: FactQuery): Promise<FactSum[
   return read;
 }
 
+// The days after the rollup are computed once per request and family, by day and key, and
+// each read takes what it asks for (the receivable and the period's sales share today's ledger).
+const computed = new WeakMap<KpiScope, Map<string, Promise<Row[]>>>();
+
+function liveRows(scope: KpiScope, family: FactFamily, firstDay: IsoDate, lastDay: IsoDate): Promise<Row[]> {
+  const memo = computed.get(scope) ?? computed.set(scope, new Map()).get(scope)!;
+  const id = `${family.name}:${firstDay}:${lastDay}`;
+  const found = memo.get(id);
+  if (found) return found;
+  const rows = kpiRows<Row>(
+    `WITH f AS (${family.sql})
+     SELECT metric, key, to_char(day, 'YYYY-MM-DD') AS day, sum(amount)::text AS amount, sum(hours)::text AS hours, sum(count)::int AS count, sum(missing)::int AS missing
+       FROM f WHERE $3::uuid IS NULL OR le = $3::uuid GROUP BY 1, 2, 3`,
+    [firstDay, lastDay, scope.legalEntityId],
+  );
+  memo.set(id, rows);
+  return rows;
+}
+
 async function loadFacts(scope: KpiScope, options: FactQuery): Promise<FactSum[]> {
   const { family, firstDay, lastDay } = options;
   const metrics = [...(options.metrics ?? family.metrics)];
@@ -75,16 +94,16 @@ async function loadFacts(scope: KpiScope, options: FactQuery): Promise<FactSum[]
           [metrics, addDays(months.last, 1), storedLast],
         ]
       : [[metrics, firstDay, storedLast]];
-    const live = ranges.filter(([, from, to]) => from <= to);
+    const nonEmpty = ranges.filter(([, from, to]) => from <= to);
     const params: unknown[] = [scope.legalEntityId];
-    const branches = live.map(([names, from, to]) => {
+    const branches = nonEmpty.map(([names, from, to]) => {
       params.push(names, from, to);
       const n = params.length;
       return `SELECT * FROM "KpiDailyFact" WHERE metric = ANY($${n - 2}::text[]) AND day BETWEEN $${n - 1}::date AND $${n}::date`;
     });
     reads.push(
       kpiRows<Row>(
-        `SELECT ${columns(`regexp_replace(metric, '${MONTH_SUFFIX}$', '')`)}
+        `SELECT ${columns(`split_part(metric, '@', 1)`)}
            FROM (${branches.join(' UNION ALL ')}) f WHERE ($1::uuid IS NULL OR "legalEntityId" = $1::uuid) ${groupBy}`,
         params,
       ),
@@ -92,13 +111,20 @@ async function loadFacts(scope: KpiScope, options: FactQuery): Promise<FactSum[]
   }
   const liveFirst = rolled ? addDays(through, 1) : firstDay;
   if (liveFirst <= lastDay) {
-    reads.push(kpiRows<Row>(`WITH f AS (${family.sql}) SELECT ${columns('metric')} FROM f WHERE metric = ANY($3::text[]) AND ($4::uuid IS NULL OR le = $4::uuid) ${groupBy}`, [liveFirst, lastDay, metrics, scope.legalEntityId]));
+    const wanted = new Set(metrics);
+    reads.push(
+      liveRows(scope, family, liveFirst, lastDay).then((rows) =>
+        rows.filter((r) => wanted.has(r.metric)).map((r) => ({ ...r, day: options.byDay ? r.day : null })),
+      ),
+    );
   }
   const merged = new Map<string, FactSum>();
   for (const row of (await Promise.all(reads)).flat()) {
     const id = `${row.metric}\u0000${row.key}\u0000${row.day ?? ''}`;
-    const sum = merged.get(id) ?? { metric: row.metric, key: row.key, day: row.day, amount: dec(0), hours: dec(0), count: 0, missing: 0 };
-    merged.set(id, { ...sum, amount: sum.amount.plus(dec(row.amount)), hours: sum.hours.plus(dec(row.hours)), count: sum.count + row.count, missing: sum.missing + row.missing });
+    const sum = merged.get(id);
+    // Most keys come from one read only: parse once, add only when stored and live days meet.
+    if (!sum) merged.set(id, { metric: row.metric, key: row.key, day: row.day, amount: dec(row.amount), hours: dec(row.hours), count: row.count, missing: row.missing });
+    else merged.set(id, { ...sum, amount: sum.amount.plus(dec(row.amount)), hours: sum.hours.plus(dec(row.hours)), count: sum.count + row.count, missing: sum.missing + row.missing });
   }
   return [...merged.values()];
 }
