@@ -21,6 +21,7 @@ const expected: Record<Permission, Role[]> = {
   'finance:approve': [F],
   'billing:run': [F],
   'revenue:run': [F],
+  'reconciliation:run': [A, F, I],
   'delivery:fix': [D],
   'connectors:read': [A, I],
   'connectors:manage': [A],

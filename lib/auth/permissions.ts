@@ -22,6 +22,7 @@ export const permissionDescriptions = {
   'finance:approve': 'Approve or reject deductions, disputes, write-offs and corrections that move money',
   'billing:run': 'Run invoicing',
   'revenue:run': 'Run revenue recognition',
+  'reconciliation:run': 'Run the reconciliation jobs and see their runs',
   'delivery:fix': 'Fix delivery data: time, milestones and their evidence',
   'connectors:read': 'Watch connector health, latency, backlog and dead letters',
   'connectors:manage': 'Configure connectors, their tokens and signing secrets',
@@ -39,7 +40,7 @@ const everyone = [...businessReads, 'tokens:manage-own'] as const satisfies read
 
 const grants: Record<Role, readonly Permission[]> = {
   EXECUTIVE: everyone,
-  FINANCE: [...everyone, 'lineage:read', 'exceptions:read', 'finance:approve', 'billing:run', 'revenue:run'],
+  FINANCE: [...everyone, 'lineage:read', 'exceptions:read', 'finance:approve', 'billing:run', 'revenue:run', 'reconciliation:run'],
   DELIVERY: [...everyone, 'lineage:read', 'exceptions:read', 'delivery:fix'],
   INTEGRATION_OPS: [
     ...everyone,
@@ -50,8 +51,9 @@ const grants: Record<Role, readonly Permission[]> = {
     'mappings:fix',
     'corrections:push',
     'connectors:read',
+    'reconciliation:run',
   ],
-  ADMIN: [...everyone, 'lineage:read', 'exceptions:read', 'connectors:read', 'connectors:manage', 'users:manage', 'ownership:manage'],
+  ADMIN: [...everyone, 'lineage:read', 'exceptions:read', 'connectors:read', 'connectors:manage', 'users:manage', 'ownership:manage', 'reconciliation:run'],
 };
 
 const grantSets = new Map<Role, ReadonlySet<Permission>>(roles.map((role) => [role, new Set(grants[role])]));

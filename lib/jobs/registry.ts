@@ -7,9 +7,10 @@ import { billingRunJob, billingTaxRetryJob } from './billing-run.ts';
 import type { JobDefinition } from './define-job.ts';
 import { kpiRollupJob } from './kpi-rollup.ts';
 import { pruneWorkerHeartbeats } from './prune-worker-heartbeats.ts';
+import { reconciliationRunJob } from './reconciliation-run.ts';
 import { revenueRunJob } from './revenue-run.ts';
 
-export const jobs: JobDefinition[] = [pruneWorkerHeartbeats, revenueRunJob, billingRunJob, billingTaxRetryJob, kpiRollupJob];
+export const jobs: JobDefinition[] = [pruneWorkerHeartbeats, revenueRunJob, billingRunJob, billingTaxRetryJob, kpiRollupJob, reconciliationRunJob];
 
 export function buildTaskList(definitions: JobDefinition[] = jobs): TaskList {
   const list: TaskList = {};

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findValueMismatch, valueTolerance, type ContractValues } from './contract-value-mismatch.ts';
 
-const values = (over: Partial<ContractValues> & { figures?: Partial<ContractValues['figures']> } = {}): ContractValues => ({
+const values = (over: Partial<Omit<ContractValues, 'figures'>> & { figures?: Partial<ContractValues['figures']> } = {}): ContractValues => ({
   quoteCurrency: 'USD',
   contractCurrency: 'USD',
   quotedValue: '100000',

@@ -79,6 +79,7 @@ export const tags = [
   { name: 'Ingest', description: 'Business events from connected systems (CloudEvents 1.0).' },
   { name: 'Inbox', description: 'Received events as people see them.' },
   { name: 'Exceptions', description: 'The exception queue and triage actions.' },
+  { name: 'Reconciliation', description: 'Scheduled and on-demand reconciliation jobs whose findings are exceptions.' },
   { name: 'Access', description: 'The caller and their personal API tokens.' },
   { name: 'Connectors', description: 'Connected systems and their credentials (admin).' },
   { name: 'Stewardship', description: 'Which system owns which data.' },

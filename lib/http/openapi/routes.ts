@@ -19,6 +19,7 @@ import { invoiceExplanationSchema, lineageGraphSchema, lineageParamsSchema } fro
 import { deleteOwnershipRuleQuery, listOwnershipRulesQuery, setOwnershipRuleBody } from '../schemas/ownership-rule.ts';
 import { revenueQuerySchema, revenueResponseSchema } from '../schemas/revenue.ts';
 import { revenueRunBodySchema, revenueRunSummarySchema } from '../schemas/revenue-runs.ts';
+import { listReconciliationRunsQuerySchema, reconciliationRunBodySchema, reconciliationRunListSchema, reconciliationRunSchema } from '../schemas/reconciliation.ts';
 import { billingRunBodySchema, billingRunSummarySchema, creditNoteBodySchema, creditNoteResultSchema, voidInvoiceBodySchema, voidInvoiceResultSchema } from '../schemas/billing.ts';
 import { createConnectorSchema, rotateConnectorSchema } from '../../services/connectors/connector-rules.ts';
 import { ingestOperation } from './ingest-operation.ts';
@@ -147,6 +148,21 @@ export const apiOperations: readonly ApiOperation[] = [
     body: { required: true, content: json('ExceptionActionRequest', exceptionActionSchema) },
     responses: ok('The action and the exception after it.', 'ExceptionActionResult', exceptionActionResponseSchema),
     errors: [409, 422],
+  },
+
+  // Reconciliation
+  {
+    method: 'post', path: '/api/v1/reconciliation/runs', operationId: 'runReconciliation', tag: 'Reconciliation', auth: 'user', permission: 'reconciliation:run',
+    summary: 'Run the reconciliation jobs now (all or some): each finding is an exception with its financial impact',
+    description: 'Jobs: orphaned-projects (ORPHANED_PROJECT), unbilled-approved-time (UNBILLED_APPROVED_TIME), unapplied-cash (UNAPPLIED_CASH), quote-contract-value (QUOTE_CONTRACT_VALUE_MISMATCH), invoice-confirmation (INVOICE_NOT_CONFIRMED). A repeat run counts occurrences; exceptions whose finding has gone are resolved by the system. The worker runs all of them hourly.',
+    body: { required: false, content: json('ReconciliationRunRequest', reconciliationRunBodySchema) },
+    responses: ok('What each job found, raised, kept closed and cleared.', 'ReconciliationRun', reconciliationRunSchema),
+  },
+  {
+    method: 'get', path: '/api/v1/reconciliation/runs', operationId: 'listReconciliationRuns', tag: 'Reconciliation', auth: 'user', permission: 'reconciliation:run',
+    summary: 'The latest reconciliation runs, scheduled and on demand, newest first',
+    query: listReconciliationRunsQuerySchema,
+    responses: ok('The runs with their per-job summaries.', 'ReconciliationRunList', reconciliationRunListSchema),
   },
 
   // People and their tokens

@@ -19,19 +19,24 @@ export interface ReceiptForException {
   legalEntityId: string | null;
 }
 
+/** The queue title of UNAPPLIED_CASH; reconciliation keeps the same one current. */
+export function unappliedCashTitle(receipt: { unapplied: string; currency: string; payerName: string | null; payerExternalId: string | null; externalId: string }): string {
+  const payer = receipt.payerName ?? receipt.payerExternalId ?? 'an unknown payer';
+  return `Unapplied cash: ${receipt.unapplied} ${receipt.currency} from ${payer} (payment ${receipt.externalId})`;
+}
+
 export async function raiseUnappliedCash(
   tx: Tx,
   options: { receipt: ReceiptForException; unapplied: string; why: string; flags?: readonly MatchFlag[]; inboxEventId?: string | null; now: Date },
 ): Promise<void> {
   const { receipt, unapplied, now } = options;
   const amount = moneyText(unapplied, receipt.currency);
-  const payer = receipt.payerName ?? receipt.payerExternalId ?? 'an unknown payer';
   await raiseException(tx, {
     code: 'UNAPPLIED_CASH',
     entityType: 'CashReceipt',
     entityId: receipt.id,
     legalEntityId: receipt.legalEntityId,
-    title: `Unapplied cash: ${amount} ${receipt.currency} from ${payer} (payment ${receipt.externalId})`,
+    title: unappliedCashTitle({ ...receipt, unapplied: amount }),
     impact: { amount, currency: receipt.currency, date: receipt.receivedAt },
     details: toJsonSafe({ paymentId: receipt.externalId, system: receipt.sourceSystem, unapplied: amount, why: options.why, flags: options.flags ?? [] }) as Record<string, unknown>,
     inboxEventId: options.inboxEventId ?? null,

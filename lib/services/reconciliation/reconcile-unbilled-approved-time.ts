@@ -1,0 +1,64 @@
+// Unbilled approved time older than the billing cadence (DESIGN.md §8), one finding per
+// engagement: the T&M time (the only model billed by the hour) that is approved, billable,
+// in force and on no invoice a whole cadence after it became billable
+// (lib/domain/reconciliation/unbilled-time-ageing.ts). One grouped query over the partial
+// index of unbilled approved time (TimeTransaction_unbilled_idx), which holds only the rows
+// not billed yet however many million the table has; the cadence's bounds come from the domain.
+import { addDays } from '../../domain/periods/calendar-date.ts';
+import { overdueTimeCutoff } from '../../domain/reconciliation/unbilled-time-ageing.ts';
+import { impactText, type Finding, type JobDefinition } from './finding.ts';
+
+interface Row {
+  engagementId: string;
+  code: string;
+  correlationId: string;
+  legalEntityId: string;
+  currency: string;
+  cadence: 'WEEKLY' | 'MONTHLY';
+  entries: number;
+  hours: string;
+  amount: string;
+  unpriced: number;
+  oldestWorkDate: Date;
+}
+
+const startOfDay = (day: string) => new Date(`${day}T00:00:00.000Z`);
+
+export const unbilledApprovedTimeJob: JobDefinition = {
+  job: 'unbilled-approved-time',
+  async find(tx, { asOf }) {
+    const asOfDay = asOf.toISOString().slice(0, 10);
+    const weekly = overdueTimeCutoff('WEEKLY', asOfDay);
+    const monthly = overdueTimeCutoff('MONTHLY', asOfDay);
+    // "approved on or before day D" = approvedAt before D + 1 at 00:00 UTC.
+    const approvedBefore = (day: string) => startOfDay(addDays(day, 1));
+    const latestWorkDate = weekly.workDateOnOrBefore > monthly.workDateOnOrBefore ? weekly.workDateOnOrBefore : monthly.workDateOnOrBefore;
+    const rows = await tx.$queryRaw<Row[]>`
+      SELECT t."engagementId"::text AS "engagementId", e.code, e."correlationId", e."legalEntityId"::text AS "legalEntityId", e.currency,
+             COALESCE(p.cadence::text, 'WEEKLY') AS cadence,
+             count(*)::int AS entries, sum(t.hours)::text AS hours, COALESCE(sum(t.amount), 0)::text AS amount,
+             (count(*) - count(t.amount))::int AS unpriced, min(t."workDate") AS "oldestWorkDate"
+      FROM "TimeTransaction" t
+      JOIN "Engagement" e ON e.id = t."engagementId"
+      LEFT JOIN "BillingPlan" p ON p."engagementId" = t."engagementId"
+      WHERE t.billable AND t."approvalStatus" = 'APPROVED' AND NOT t.superseded AND t."invoiceLineId" IS NULL
+        AND t."workDate" <= ${startOfDay(latestWorkDate)}::date
+        AND COALESCE(p.model::text, 'TIME_AND_MATERIALS') = 'TIME_AND_MATERIALS'
+        AND ((COALESCE(p.cadence::text, 'WEEKLY') = 'WEEKLY' AND t."workDate" <= ${startOfDay(weekly.workDateOnOrBefore)}::date
+               AND (t."approvedAt" IS NULL OR t."approvedAt" < ${approvedBefore(weekly.approvedOnOrBefore)}))
+          OR (p.cadence::text = 'MONTHLY' AND t."workDate" <= ${startOfDay(monthly.workDateOnOrBefore)}::date
+               AND (t."approvedAt" IS NULL OR t."approvedAt" < ${approvedBefore(monthly.approvedOnOrBefore)})))
+      GROUP BY t."engagementId", e.code, e."correlationId", e."legalEntityId", e.currency, p.cadence`;
+
+    return rows.map((row): Finding => {
+      const amount = impactText(row.amount, row.currency);
+      const oldest = row.oldestWorkDate.toISOString().slice(0, 10);
+      return {
+        entityType: 'Engagement', entityId: row.engagementId, kind: null, impactAmount: amount, impactCurrency: row.currency,
+        correlationId: row.correlationId, legalEntityId: row.legalEntityId, impactDate: asOf,
+        title: `${row.code}: ${amount} ${row.currency} of approved time (${row.entries} entries, ${row.hours} h) not billed within its ${row.cadence.toLowerCase()} cadence, oldest ${oldest}`,
+        details: { engagementCode: row.code, cadence: row.cadence, entries: row.entries, hours: row.hours, amount, currency: row.currency, unpricedEntries: row.unpriced, oldestWorkDate: oldest },
+      };
+    });
+  },
+};
