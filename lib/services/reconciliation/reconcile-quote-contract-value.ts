@@ -61,7 +61,7 @@ export const quoteContractValueJob: JobDefinition = {
           : `Contract ${name} (${row.engagementCode ?? 'no engagement'}): ${mismatch.differences.map((d) => `${d.figure} ${impactText(d.value, mismatch.currency)}`).join(', ')} ≠ quote v${row.quoteVersion} + change orders ${expected} ${mismatch.currency}`,
         details: {
           contractNumber: row.contractNumber, engagementId: row.engagementId, engagementCode: row.engagementCode, quoteId: row.quoteExternalId, quoteVersion: row.quoteVersion,
-          quotedValue: row.quoted, changeOrderDelta: row.changeOrderDelta, expected: mismatch.expected, currency: mismatch.currency, differences: mismatch.differences,
+          quotedValue: impactText(row.quoted, mismatch.currency), changeOrderDelta: impactText(row.changeOrderDelta, mismatch.currency), expected, currency: mismatch.currency, differences: mismatch.differences,
           ...(mismatch.kind === 'VALUE' ? { tolerance: mismatch.tolerance } : { quoteCurrency: mismatch.quoteCurrency }),
         },
       });
