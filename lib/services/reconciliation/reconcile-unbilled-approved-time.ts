@@ -1,9 +1,9 @@
 // Unbilled approved time older than the billing cadence (DESIGN.md §8), one finding per
 // engagement: the T&M time (the only model billed by the hour) that is approved, billable,
 // in force and on no invoice a whole cadence after it became billable
-// (lib/domain/reconciliation/unbilled-time-ageing.ts). One grouped query over the partial
-// index of unbilled approved time (TimeTransaction_unbilled_idx), which holds only the rows
-// not billed yet however many million the table has; the cadence's bounds come from the domain.
+// (lib/domain/reconciliation/unbilled-time-ageing.ts). One grouped query over a partial
+// index that holds only the rows not billed yet, however many million the table has
+// (TimeTransaction_unbilled_by_engagement_idx); the cadence's bounds come from the domain.
 import { addDays } from '../../domain/periods/calendar-date.ts';
 import { overdueTimeCutoff } from '../../domain/reconciliation/unbilled-time-ageing.ts';
 import { impactText, type Finding, type JobDefinition } from './finding.ts';
@@ -33,22 +33,25 @@ export const unbilledApprovedTimeJob: JobDefinition = {
     // "approved on or before day D" = approvedAt before D + 1 at 00:00 UTC.
     const approvedBefore = (day: string) => startOfDay(addDays(day, 1));
     const latestWorkDate = weekly.workDateOnOrBefore > monthly.workDateOnOrBefore ? weekly.workDateOnOrBefore : monthly.workDateOnOrBefore;
+    // Grouped per engagement first (index order, no join per row), then the few engagements joined.
     const rows = await tx.$queryRaw<Row[]>`
-      SELECT t."engagementId"::text AS "engagementId", e.code, e."correlationId", e."legalEntityId"::text AS "legalEntityId", e.currency,
-             COALESCE(p.cadence::text, 'WEEKLY') AS cadence,
-             count(*)::int AS entries, sum(t.hours)::text AS hours, COALESCE(sum(t.amount), 0)::text AS amount,
-             (count(*) - count(t.amount))::int AS unpriced, min(t."workDate") AS "oldestWorkDate"
-      FROM "TimeTransaction" t
-      JOIN "Engagement" e ON e.id = t."engagementId"
-      LEFT JOIN "BillingPlan" p ON p."engagementId" = t."engagementId"
-      WHERE t.billable AND t."approvalStatus" = 'APPROVED' AND NOT t.superseded AND t."invoiceLineId" IS NULL
-        AND t."workDate" <= ${startOfDay(latestWorkDate)}::date
-        AND COALESCE(p.model::text, 'TIME_AND_MATERIALS') = 'TIME_AND_MATERIALS'
-        AND ((COALESCE(p.cadence::text, 'WEEKLY') = 'WEEKLY' AND t."workDate" <= ${startOfDay(weekly.workDateOnOrBefore)}::date
-               AND (t."approvedAt" IS NULL OR t."approvedAt" < ${approvedBefore(weekly.approvedOnOrBefore)}))
-          OR (p.cadence::text = 'MONTHLY' AND t."workDate" <= ${startOfDay(monthly.workDateOnOrBefore)}::date
-               AND (t."approvedAt" IS NULL OR t."approvedAt" < ${approvedBefore(monthly.approvedOnOrBefore)})))
-      GROUP BY t."engagementId", e.code, e."correlationId", e."legalEntityId", e.currency, p.cadence`;
+      WITH overdue AS (
+        SELECT t."engagementId", COALESCE(p.cadence::text, 'WEEKLY') AS cadence, count(*)::int AS entries, sum(t.hours) AS hours,
+               COALESCE(sum(t.amount), 0) AS amount, (count(*) - count(t.amount))::int AS unpriced, min(t."workDate") AS "oldestWorkDate"
+        FROM "TimeTransaction" t
+        LEFT JOIN "BillingPlan" p ON p."engagementId" = t."engagementId"
+        WHERE t.billable AND t."approvalStatus" = 'APPROVED' AND NOT t.superseded AND t."invoiceLineId" IS NULL
+          AND t."workDate" <= ${startOfDay(latestWorkDate)}::date
+          AND COALESCE(p.model::text, 'TIME_AND_MATERIALS') = 'TIME_AND_MATERIALS'
+          AND ((COALESCE(p.cadence::text, 'WEEKLY') = 'WEEKLY' AND t."workDate" <= ${startOfDay(weekly.workDateOnOrBefore)}::date
+                 AND (t."approvedAt" IS NULL OR t."approvedAt" < ${approvedBefore(weekly.approvedOnOrBefore)}))
+            OR (p.cadence::text = 'MONTHLY' AND t."workDate" <= ${startOfDay(monthly.workDateOnOrBefore)}::date
+                 AND (t."approvedAt" IS NULL OR t."approvedAt" < ${approvedBefore(monthly.approvedOnOrBefore)})))
+        GROUP BY t."engagementId", p.cadence
+      )
+      SELECT o."engagementId"::text AS "engagementId", e.code, e."correlationId", e."legalEntityId"::text AS "legalEntityId", e.currency, o.cadence,
+             o.entries, o.hours::text AS hours, o.amount::text AS amount, o.unpriced, o."oldestWorkDate"
+      FROM overdue o JOIN "Engagement" e ON e.id = o."engagementId"`;
 
     return rows.map((row): Finding => {
       const amount = impactText(row.amount, row.currency);

@@ -1,6 +1,8 @@
 -- Reconciliation (DESIGN.md §8): the record of each run (GET /api/v1/reconciliation/runs, audit
--- entity ReconciliationRun), and partial indexes so the unapplied-cash and ERP-confirmation jobs
--- read only the few open rows however many receipts and invoices there are.
+-- entity ReconciliationRun), and partial indexes so the jobs read only the few open rows
+-- however many time rows, receipts and invoices there are: unbilled approved time in
+-- engagement order with its approval time (grouped index-only), receipts with cash left to
+-- apply, issued invoices the ERP has not confirmed.
 -- CreateEnum
 CREATE TYPE "ReconciliationRunStatus" AS ENUM ('SUCCEEDED', 'PARTIAL');
 
@@ -30,3 +32,6 @@ CREATE INDEX "CashReceipt_unapplied_idx" ON "CashReceipt"("receivedAt") WHERE ("
 
 -- CreateIndex
 CREATE INDEX "Invoice_unconfirmed_idx" ON "Invoice"("issuedAt") WHERE ("postedAt" IS NULL AND "issuedAt" IS NOT NULL);
+
+-- CreateIndex
+CREATE INDEX "TimeTransaction_unbilled_by_engagement_idx" ON "TimeTransaction"("engagementId", "workDate", "approvedAt", "hours", "amount") WHERE (billable AND "approvalStatus" = 'APPROVED' AND NOT superseded AND "invoiceLineId" IS NULL);
