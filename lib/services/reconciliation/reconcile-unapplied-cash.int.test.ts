@@ -61,4 +61,12 @@ describe('reconciliation: unapplied cash', () => {
     expect(await exceptionFor('UNAPPLIED_CASH', silentReceiptId)).toMatchObject({ status: 'RESOLVED', resolvedAt: expect.any(Date) });
     expect(await exceptionFor('UNAPPLIED_CASH', workflowReceiptId)).toMatchObject({ status: 'OPEN' });
   });
+
+  it('two runs at once take turns (advisory lock per job): one more exception, counted twice', async () => {
+    await db().cashReceipt.create({ data: { sourceSystem: 'bank', externalId: uniqueId('ref'), amount: '75', currency: 'USD', unappliedAmount: '75', status: 'UNAPPLIED', receivedAt: new Date('2026-03-08T08:00:00Z') } });
+    const [a, b] = await Promise.all([reconcile('unapplied-cash', ASOF), reconcile('unapplied-cash', ASOF)]);
+    expect(a.opened + b.opened).toBe(1);
+    expect(a.recurred + b.recurred).toBe(3);
+    expect(await exceptionsOf('UNAPPLIED_CASH')).toHaveLength(3);
+  });
 });
