@@ -20,11 +20,3 @@ export function exceptionsOf(code: ExceptionCode) {
 export async function exceptionFor(code: ExceptionCode, entityId: string) {
   return db().exception.findFirstOrThrow({ where: { code, entityId } });
 }
-
-/** A finance person's decision, recorded the way performExceptionAction records it. */
-export async function decide(exceptionId: string, kind: 'APPROVE' | 'REJECT' | 'RESOLVE', userId: string) {
-  await db().$transaction([
-    db().exception.update({ where: { id: exceptionId }, data: { status: 'RESOLVED', resolvedAt: new Date(), resolution: `${kind.toLowerCase()}d in a test` } }),
-    db().exceptionAction.create({ data: { exceptionId, kind, actorType: 'USER', actorId: userId, at: new Date() } }),
-  ]);
-}

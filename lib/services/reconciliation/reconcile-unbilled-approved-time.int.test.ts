@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { db } from '../../db/client.ts';
 import { createFxRate, createPerson } from '../../../test/fixtures/exceptions.ts';
 import { addTime, createEngagement, invoiceTime, type TestEngagement } from '../../../test/fixtures/revenue.ts';
-import { decide, exceptionFor, exceptionsOf, reconcile } from '../../../test/support/reconciliation.ts';
+import { exceptionFor, exceptionsOf, reconcile } from '../../../test/support/reconciliation.ts';
+import { performExceptionAction } from '../exceptions/perform-exception-action.ts';
 
 let gb: TestEngagement;
 let overdue: { id: string; amount: string }[] = [];
@@ -66,7 +67,7 @@ describe('reconciliation: unbilled approved time', () => {
     await addTime(gb, { workDate: '2026-03-10', amount: '300' });
     expect(await reconcile('unbilled-approved-time', '2026-04-07T12:00:00Z')).toMatchObject({ findings: 1, reopened: 1 });
     const exception = await exceptionFor('UNBILLED_APPROVED_TIME', gb.id);
-    await decide(exception.id, 'APPROVE', finance.user.id);
+    await performExceptionAction({ exceptionId: exception.id, action: 'approve', actor: finance.actor, note: 'Write it off: the client will not pay for onboarding time.', now: new Date() });
 
     expect(await reconcile('unbilled-approved-time', '2026-04-07T13:00:00Z')).toMatchObject({ findings: 1, keptClosed: 1, reopened: 0, recurred: 0 });
     expect(await exceptionFor('UNBILLED_APPROVED_TIME', gb.id)).toMatchObject({ status: 'RESOLVED' });
