@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planReconciliation, type FindingKey, type KnownException } from './plan-reconciliation.ts';
 
+const asOf = new Date('2026-04-01T00:00:00Z');
 const finding = (entityId: string, over: Partial<FindingKey> = {}): FindingKey => ({ entityType: 'Engagement', entityId, kind: null, impactAmount: '1000', impactCurrency: 'USD', ...over });
 const known = (entityId: string, over: Partial<KnownException> = {}): KnownException => ({
   id: `x-${entityId}`,
@@ -13,6 +14,7 @@ const known = (entityId: string, over: Partial<KnownException> = {}): KnownExcep
   impactCurrency: 'USD',
   ownedByJob: true,
   holdsEvents: false,
+  lastAsOf: '2026-04-01T00:00:00.000Z',
   ...over,
 });
 
@@ -32,7 +34,7 @@ describe('planReconciliation', () => {
     ['a person decided without an impact, still none: stays closed', known('a', { status: 'RESOLVED', closedBy: 'USER', impactAmount: null, impactCurrency: null }), { impactAmount: null, impactCurrency: null }, false],
   ] as const)('%s', (_name, existing, change, raised) => {
     const f = finding('a', change);
-    const plan = planReconciliation([f], existing ? [existing] : []);
+    const plan = planReconciliation([f], existing ? [existing] : [], asOf);
     expect(plan.raise).toEqual(raised ? [f] : []);
     expect(plan.keepClosed).toEqual(raised ? [] : [{ finding: f, exceptionId: 'x-a' }]);
     expect(plan.clear).toEqual([]);
@@ -45,13 +47,16 @@ describe('planReconciliation', () => {
     ['holding inbox events: left for the replay', known('b', { holdsEvents: true }), false],
     ['already resolved: nothing to do', known('b', { status: 'RESOLVED', closedBy: 'USER' }), false],
     ['suppressed: stays suppressed', known('b', { status: 'SUPPRESSED' }), false],
+    ['found as of a later moment than this run judges: left alone', known('b', { lastAsOf: '2026-04-01T00:00:00.001Z' }), false],
+    ['found as of an earlier moment: cleared', known('b', { lastAsOf: '2026-03-01T00:00:00.000Z' }), true],
+    ['raised before the job marked its runs: cleared', known('b', { lastAsOf: null }), true],
   ] as const)('%s', (_name, existing, cleared) => {
-    const plan = planReconciliation([finding('a')], [existing]);
+    const plan = planReconciliation([finding('a')], [existing], asOf);
     expect(plan.clear).toEqual(cleared ? [existing] : []);
   });
 
   it('matches findings and exceptions by entity type and id', () => {
-    const plan = planReconciliation([finding('a', { entityType: 'ExternalRef' })], [known('a')]);
+    const plan = planReconciliation([finding('a', { entityType: 'ExternalRef' })], [known('a')], asOf);
     expect(plan.raise).toHaveLength(1);
     expect(plan.clear.map((e) => e.entityType)).toEqual(['Engagement']);
   });

@@ -6,7 +6,8 @@
 //     a suppressed one only counts the occurrence (raiseException keeps it suppressed);
 //   - an open exception of the job with no finding any more is cleared (resolved by the
 //     system) — unless it holds inbox events: then a workflow raised it, and replaying
-//     those events after the fix is what closes it.
+//     those events after the fix is what closes it; or unless it was found as of a later
+//     moment than this run judges: a look at last month cannot say today's finding is gone.
 import type { ExceptionStatus } from '../../db/generated/enums.ts';
 import { dec } from '../money/decimal.ts';
 
@@ -34,6 +35,8 @@ export interface KnownException {
   ownedByJob: boolean;
   /** Linked to HELD inbox events. */
   holdsEvents: boolean;
+  /** The asOf of the run that last raised it (ISO 8601), when the job raised it. */
+  lastAsOf: string | null;
 }
 
 export interface ReconciliationPlan<F extends FindingKey> {
@@ -45,7 +48,7 @@ export interface ReconciliationPlan<F extends FindingKey> {
 
 const keyOf = (e: { entityType: string; entityId: string }) => `${e.entityType}:${e.entityId}`;
 
-export function planReconciliation<F extends FindingKey>(findings: readonly F[], known: readonly KnownException[]): ReconciliationPlan<F> {
+export function planReconciliation<F extends FindingKey>(findings: readonly F[], known: readonly KnownException[], asOf: Date): ReconciliationPlan<F> {
   const byEntity = new Map(known.map((e) => [keyOf(e), e]));
   const found = new Set(findings.map(keyOf));
   const plan: ReconciliationPlan<F> = { raise: [], keepClosed: [], clear: [] };
@@ -56,7 +59,8 @@ export function planReconciliation<F extends FindingKey>(findings: readonly F[],
   }
   for (const exception of known) {
     const open = exception.status === 'OPEN' || exception.status === 'ASSIGNED';
-    if (open && exception.ownedByJob && !exception.holdsEvents && !found.has(keyOf(exception))) plan.clear.push(exception);
+    const foundLater = exception.lastAsOf !== null && Date.parse(exception.lastAsOf) > asOf.getTime();
+    if (open && exception.ownedByJob && !exception.holdsEvents && !foundLater && !found.has(keyOf(exception))) plan.clear.push(exception);
   }
   return plan;
 }

@@ -30,7 +30,7 @@ export async function applyFindings(tx: Tx, options: { job: ReconciliationJob; f
   const { job, findings, asOf, now } = options;
   const { code, entityTypes } = jobExceptions[job];
   const known = await loadKnownExceptions(tx, { job, code, entityTypes, entityIds: findings.map((f) => f.entityId) });
-  const plan = planReconciliation(findings, known);
+  const plan = planReconciliation(findings, known, asOf);
   const statusBefore = new Map(known.map((e) => [`${e.entityType}:${e.entityId}`, e.status]));
   const raisedBy = `reconciliation:${job}`;
   const counts: JobCounts = { findings: findings.length, opened: 0, reopened: 0, recurred: 0, keptClosed: plan.keepClosed.length, cleared: 0, impactUsd: '0.00' };

@@ -15,6 +15,7 @@ export async function loadKnownExceptions(
     SELECT e.id::text AS id, e."entityType"::text AS "entityType", e."entityId", e.status::text AS status,
            e."impactAmount"::text AS "impactAmount", e."impactCurrency",
            e.details -> 'reconciliation' ->> 'kind' AS kind,
+           e.details -> 'reconciliation' ->> 'asOf' AS "lastAsOf",
            COALESCE(e.details -> 'reconciliation' ->> 'job' = ${options.job}, false) AS "ownedByJob",
            EXISTS (
              SELECT 1 FROM "ExceptionEvent" ee JOIN "InboxEvent" ie ON ie.id = ee."inboxEventId"

@@ -44,6 +44,11 @@ describe('reconciliation: invoices not confirmed by the ERP', () => {
     expect(await exceptionsOf('INVOICE_NOT_CONFIRMED')).toHaveLength(2);
   });
 
+  it('a run as of an earlier moment finds less but does not clear what later runs found', async () => {
+    expect(await reconcile('invoice-confirmation', '2026-03-05T00:00:00Z')).toMatchObject({ findings: 1, recurred: 1, cleared: 0 });
+    expect((await exceptionsOf('INVOICE_NOT_CONFIRMED')).map((e) => e.status)).toEqual(['OPEN', 'OPEN']);
+  });
+
   it('the confirmation clears one, a void the other', async () => {
     await db().invoice.update({ where: { id: unconfirmedId }, data: { status: 'POSTED', postedAt: new Date('2026-03-10T11:00:00Z'), erpInvoiceNumber: 'ERP-1' } });
     await db().invoice.update({ where: { id: paidId }, data: { status: 'VOID', voidedAt: new Date('2026-03-10T11:00:00Z') } });

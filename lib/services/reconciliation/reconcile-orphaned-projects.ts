@@ -62,7 +62,7 @@ export const orphanedProjectsJob: JobDefinition = {
       findings.push(
         orphan.kind === 'PROJECT_WITHOUT_CONTRACT'
           ? { ...common, title: `${orphan.systems.join(' and ')} project of ${row.code} has no contract in force (${row.contractStatus ?? 'no contract'})`, details: { ...projects, systems: orphan.systems } }
-          : { ...common, title: `Contract ${row.contractNumber ?? ''} of ${row.code} has no ${orphan.missing.join(' or ')} project since ${orphan.waitingSince.toISOString().slice(0, 10)}`.replace('  ', ' '), details: { ...projects, missing: orphan.missing, waitingSince: orphan.waitingSince.toISOString() } },
+          : { ...common, title: `Contract ${row.contractNumber ?? '(no number)'} of ${row.code} has no ${orphan.missing.join(' or ')} project since ${orphan.waitingSince.toISOString().slice(0, 10)}`, details: { ...projects, missing: orphan.missing, waitingSince: orphan.waitingSince.toISOString() } },
       );
     }
     return findings;
