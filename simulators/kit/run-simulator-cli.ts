@@ -10,15 +10,18 @@ import type { EmitterTarget } from './event-emitter.ts';
 import { faultsFromEnv, type SimulatorFaults } from './faults.ts';
 import type { RunningSimulator, StartSimulatorOptions } from './server.ts';
 
-export interface SimulatorCli {
+export interface SimulatorCli<F = SimulatorFaults, S extends Pick<RunningSimulator, 'url' | 'stop'> & { faults(): unknown } = RunningSimulator> {
   name: string;
   prefix: string;
   defaultPort: number;
-  defaultSource: string;
-  start(options: Pick<StartSimulatorOptions, 'port' | 'token' | 'host' | 'onRequest'> & { faults: SimulatorFaults; events?: EmitterTarget }): Promise<RunningSimulator>;
+  /** The CloudEvents source it sends as; a simulator without one sends no events. */
+  defaultSource?: string;
+  /** Its fault knobs from the environment; the kit's by default. */
+  readFaults?: (env: Record<string, string | undefined>) => F;
+  start(options: Pick<StartSimulatorOptions, 'port' | 'token' | 'host'> & { faults: F; events?: EmitterTarget; onRequest?: (summary: Record<string, unknown>) => void }): Promise<S>;
 }
 
-export function runSimulatorCli(cli: SimulatorCli, env: Record<string, string | undefined> = process.env): void {
+export function runSimulatorCli<F, S extends Pick<RunningSimulator, 'url' | 'stop'> & { faults(): unknown }>(cli: SimulatorCli<F, S>, env: Record<string, string | undefined> = process.env): void {
   const line = (msg: string, fields: Record<string, unknown> = {}) => process.stdout.write(JSON.stringify({ time: new Date().toISOString(), service: cli.name, msg, ...fields }) + '\n');
   const main = async () => {
     const token = env[`${cli.prefix}_TOKEN`];
@@ -28,21 +31,19 @@ export function runSimulatorCli(cli: SimulatorCli, env: Record<string, string | 
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${cli.prefix}_PORT must be a port number, not "${portText}".`);
     const connectorToken = env[`${cli.prefix}_CONNECTOR_TOKEN`];
     const ingestUrl = env.THREADLINE_INGEST_URL;
-    const events =
-      connectorToken && ingestUrl
-        ? { ingestUrl, token: connectorToken, signingSecret: env[`${cli.prefix}_SIGNING_SECRET`] || undefined, source: env[`${cli.prefix}_SOURCE`] || cli.defaultSource }
-        : undefined;
+    const source = env[`${cli.prefix}_SOURCE`] || cli.defaultSource;
+    const events = connectorToken && ingestUrl && source ? { ingestUrl, token: connectorToken, signingSecret: env[`${cli.prefix}_SIGNING_SECRET`] || undefined, source } : undefined;
     const logRequests = ['true', '1', 'yes'].includes(env[`${cli.prefix}_LOG_REQUESTS`] ?? '');
 
     const simulator = await cli.start({
       port,
       token,
       host: env[`${cli.prefix}_HOST`] || '127.0.0.1',
-      faults: faultsFromEnv(cli.prefix, env),
+      faults: cli.readFaults ? cli.readFaults(env) : (faultsFromEnv(cli.prefix, env) as F),
       events,
       onRequest: logRequests ? (summary) => line('command', summary) : undefined,
     });
-    line(`${cli.name} simulator listening`, { url: simulator.url, faults: simulator.faults(), events: events ? { ingestUrl: events.ingestUrl, source: events.source } : 'off' });
+    line(`${cli.name} simulator listening`, { url: simulator.url, faults: simulator.faults(), ...(cli.defaultSource ? { events: events ? { ingestUrl: events.ingestUrl, source: events.source } : 'off' } : {}) });
 
     let stopping = false;
     const stop = async (signal: string) => {

@@ -5,11 +5,11 @@
 //   GET|POST /_control      fault knobs, counters and the simulator's state (loopback only)
 // A simulator (simulators/erp, simulators/psa) supplies its routes and state.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { chance, faultsUpdateSchema, NO_FAULTS, rollFault, type SimulatorFaults } from './faults.ts';
 import { bearerMatches, digest, idempotencyKeyOf, isLoopback, readJson, send, sendProblem } from './http-io.ts';
 import { IdempotencyStore } from './idempotency.ts';
+import { listen, timerSleep } from './listen.ts';
 import { SimulatorProblem } from './problem.ts';
 
 export interface CommandAnswer {
@@ -69,14 +69,7 @@ export async function startSimulatorServer(options: StartSimulatorOptions): Prom
   let faults: SimulatorFaults = { ...NO_FAULTS, ...faultsUpdateSchema.parse(options.faults ?? {}) };
   let concurrent = 0;
   const timers = new Set<NodeJS.Timeout>();
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve();
-      }, ms);
-      timers.add(timer);
-    });
+  const sleep = timerSleep(timers);
 
   async function commandRoute(route: CommandRoute, req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
     const startedMs = Date.now();
@@ -160,28 +153,13 @@ export async function startSimulatorServer(options: StartSimulatorOptions): Prom
     route().catch((error: unknown) => sendProblem(res, error instanceof SimulatorProblem ? error : new SimulatorProblem(500, 'INTERNAL', 'Unexpected error.'), typeBase));
   });
 
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ port: options.port, host }, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-
+  const listening = await listen(server, { port: options.port, host: options.host ?? '127.0.0.1', timers });
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    port,
+    url: listening.url,
+    port: listening.port,
     faults: () => ({ ...faults }),
     setFaults: (update) => (faults = { ...faults, ...faultsUpdateSchema.parse(update) }),
     stats: () => ({ ...stats }),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        for (const timer of timers) clearTimeout(timer);
-        timers.clear();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    stop: listening.close,
   };
 }
