@@ -49,14 +49,17 @@ export interface StartSimulatorOptions {
   onRequest?: (summary: { path: string; status: number; ms: number; replayed: boolean; lost: boolean }) => void;
 }
 
-export interface RunningSimulator {
+/** A running simulator as tests and the CLI drive it: its URL, its knobs and counters, stop. */
+export interface RunningServer<F, S> {
   url: string;
   port: number;
   stop(): Promise<void>;
-  faults(): SimulatorFaults;
-  setFaults(update: Partial<SimulatorFaults>): SimulatorFaults;
-  stats(): SimulatorStats;
+  faults(): F;
+  setFaults(update: Partial<F>): F;
+  stats(): S;
 }
+
+export type RunningSimulator = RunningServer<SimulatorFaults, SimulatorStats>;
 
 export async function startSimulatorServer(options: StartSimulatorOptions): Promise<RunningSimulator> {
   if (options.token.length < 16) throw new Error(`The ${options.name} simulator needs a bearer token of at least 16 characters.`);

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { bearerMatches, digest, idempotencyKeyOf as idempotencyKey, isLoopback, readJson, send, sendProblem } from '../kit/http-io.ts';
 import { listen, timerSleep } from '../kit/listen.ts';
 import { SimulatorProblem } from '../kit/problem.ts';
+import type { RunningServer } from '../kit/server.ts';
 import { calculate } from './calculate.ts';
 import { faultsUpdateSchema, NO_FAULTS, rollFault, type TaxEngineFaults } from './faults.ts';
 import { IdempotencyStore } from './idempotency.ts';
@@ -38,14 +39,7 @@ export interface TaxEngineStats {
   exemptDocuments: number;
 }
 
-export interface RunningTaxEngine {
-  url: string;
-  port: number;
-  stop(): Promise<void>;
-  faults(): TaxEngineFaults;
-  setFaults(update: Partial<TaxEngineFaults>): TaxEngineFaults;
-  stats(): TaxEngineStats;
-}
+export type RunningTaxEngine = RunningServer<TaxEngineFaults, TaxEngineStats>;
 
 export async function startTaxEngine(options: StartTaxEngineOptions): Promise<RunningTaxEngine> {
   if (options.token.length < 16) throw new Error('The tax engine needs a bearer token of at least 16 characters.');
