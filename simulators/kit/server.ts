@@ -7,8 +7,9 @@
 import http from 'node:http';
 import { z } from 'zod';
 import { chance, faultsUpdateSchema, NO_FAULTS, rollFault, type SimulatorFaults } from './faults.ts';
-import { bearerMatches, digest, idempotencyKeyOf, isLoopback, readJson, send, sendProblem } from './http-io.ts';
+import { bearerMatches, digest, idempotencyKeyOf, readJson, send, sendProblem } from './http-io.ts';
 import { IdempotencyStore } from './idempotency.ts';
+import { controlRoute } from './control-route.ts';
 import { listen, timerSleep } from './listen.ts';
 import { SimulatorProblem } from './problem.ts';
 
@@ -128,19 +129,6 @@ export async function startSimulatorServer(options: StartSimulatorOptions): Prom
     }
   }
 
-  async function controlRoute(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    // Anyone who can reach /_control can take the simulator down; only local callers may.
-    if (!isLoopback(req.socket.remoteAddress)) throw new SimulatorProblem(404, 'NOT_FOUND', 'No such resource.');
-    if (req.method === 'POST') {
-      const update = faultsUpdateSchema.safeParse(await readJson(req));
-      if (!update.success) throw new SimulatorProblem(400, 'INVALID_REQUEST', z.prettifyError(update.error));
-      faults = { ...faults, ...update.data };
-    } else if (req.method !== 'GET') {
-      throw new SimulatorProblem(405, 'METHOD_NOT_ALLOWED', 'Use GET or POST.');
-    }
-    send(res, 200, { faults, stats, ...options.state?.() });
-  }
-
   const server = http.createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://simulator').pathname;
     const route = async () => {
@@ -150,7 +138,7 @@ export async function startSimulatorServer(options: StartSimulatorOptions): Prom
         return commandRoute(command, req, res, path);
       }
       if (path === '/health') return faults.outage ? sendProblem(res, new SimulatorProblem(503, 'UNAVAILABLE', 'Simulated outage.'), typeBase) : send(res, 200, { status: 'ok' });
-      if (path === '/_control') return controlRoute(req, res);
+      if (path === '/_control') return controlRoute(req, res, { update: faultsUpdateSchema, apply: (update) => (faults = { ...faults, ...update }), view: () => ({ faults, stats, ...options.state?.() }) });
       throw new SimulatorProblem(404, 'NOT_FOUND', `No resource at ${path}.`);
     };
     route().catch((error: unknown) => sendProblem(res, error instanceof SimulatorProblem ? error : new SimulatorProblem(500, 'INTERNAL', 'Unexpected error.'), typeBase));

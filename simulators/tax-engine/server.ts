@@ -5,8 +5,8 @@
 //   GET  /health            200, or 503 during a simulated outage
 //   GET|POST /_control      fault knobs and counters (loopback callers only)
 import http from 'node:http';
-import { z } from 'zod';
-import { bearerMatches, digest, idempotencyKeyOf as idempotencyKey, isLoopback, readJson, send, sendProblem } from '../kit/http-io.ts';
+import { bearerMatches, digest, idempotencyKeyOf as idempotencyKey, readJson, send, sendProblem } from '../kit/http-io.ts';
+import { controlRoute } from '../kit/control-route.ts';
 import { listen, timerSleep } from '../kit/listen.ts';
 import { SimulatorProblem } from '../kit/problem.ts';
 import type { RunningServer } from '../kit/server.ts';
@@ -101,19 +101,6 @@ export async function startTaxEngine(options: StartTaxEngineOptions): Promise<Ru
     }
   }
 
-  async function controlRoute(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    // Anyone who can reach /_control can take the engine down; only local callers may.
-    if (!isLoopback(req.socket.remoteAddress)) throw new TaxEngineProblem(404, 'NOT_FOUND', 'No such resource.');
-    if (req.method === 'POST') {
-      const update = faultsUpdateSchema.safeParse(await readJson(req));
-      if (!update.success) throw new TaxEngineProblem(400, 'INVALID_REQUEST', z.prettifyError(update.error));
-      faults = { ...faults, ...update.data };
-    } else if (req.method !== 'GET') {
-      throw new TaxEngineProblem(405, 'METHOD_NOT_ALLOWED', 'Use GET or POST.');
-    }
-    send(res, 200, { faults, stats });
-  }
-
   const server = http.createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://tax-engine').pathname;
     const route = async () => {
@@ -124,7 +111,7 @@ export async function startTaxEngine(options: StartTaxEngineOptions): Promise<Ru
       if (path === '/health') {
         return faults.outage ? sendProblem(res, new TaxEngineProblem(503, 'UNAVAILABLE', 'Simulated outage.')) : send(res, 200, { status: 'ok' });
       }
-      if (path === '/_control') return controlRoute(req, res);
+      if (path === '/_control') return controlRoute(req, res, { update: faultsUpdateSchema, apply: (update) => (faults = { ...faults, ...update }), view: () => ({ faults, stats }) });
       throw new TaxEngineProblem(404, 'NOT_FOUND', `No resource at ${path}.`);
     };
     route().catch((error: unknown) => sendProblem(res, error instanceof SimulatorProblem ? error : new TaxEngineProblem(500, 'INTERNAL', 'Unexpected error.')));
