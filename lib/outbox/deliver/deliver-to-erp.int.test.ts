@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../db/client.ts';
+import { renderMetrics } from '../../queries/metrics/render-metrics.ts';
 import { performExceptionAction } from '../../services/exceptions/perform-exception-action.ts';
 import { startErpSimulator, type RunningErp } from '../../../simulators/erp/server.ts';
 import { createEngagement } from '../../../test/fixtures/billing.ts';
@@ -143,6 +144,10 @@ describe('a dead letter', () => {
     expect((await commandOf(commandId)).attempts).toBe(4);
     expect(documentsOf(invoice.id)).toHaveLength(1);
     expect(await db().exception.findUniqueOrThrow({ where: { id: exception.id } })).toMatchObject({ status: 'RESOLVED' });
+
+    const metrics = await renderMetrics();
+    expect(metrics).toMatch(/^threadline_outbox_attempts\{connector="erp",outcome="RETRYABLE_ERROR"\} [1-9]\d*$/m);
+    expect(metrics).toMatch(/^threadline_outbox_attempts\{connector="erp",outcome="SUCCESS"\} [1-9]\d*$/m);
   });
 
   it('is immediate for a refusal (4xx): repeating it could not succeed', async () => {

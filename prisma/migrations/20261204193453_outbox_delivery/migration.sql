@@ -14,5 +14,8 @@ CREATE TABLE "OutboxTargetBudget" (
     CONSTRAINT "OutboxTargetBudget_pkey" PRIMARY KEY ("connectorId")
 );
 
+-- CreateIndex
+CREATE INDEX "OutboxAttempt_finishedAt_idx" ON "OutboxAttempt"("finishedAt");
+
 -- AddForeignKey
 ALTER TABLE "OutboxTargetBudget" ADD CONSTRAINT "OutboxTargetBudget_connectorId_fkey" FOREIGN KEY ("connectorId") REFERENCES "Connector"("id") ON DELETE CASCADE ON UPDATE CASCADE;
