@@ -63,7 +63,7 @@ async function deliverOne(command: ClaimedCommand, settings: TargetSettings, tar
   try {
     const step = await recordAttempt({
       command,
-      target: { connectorId: settings.connectorId, code: settings.code, kind: target instanceof OutboundTargetError ? 'THREADLINE' : target.kind },
+      target: { connectorId: settings.connectorId, code: settings.code, kind: target instanceof OutboundTargetError ? null : target.kind },
       result,
       startedAt,
       finishedAt: new Date(),

@@ -21,7 +21,8 @@ import type { PostedCommand } from './post-command.ts';
 
 export interface RecordAttemptInput {
   command: ClaimedCommand;
-  target: { connectorId: string; code: string; kind: SystemKind };
+  /** kind is null when the connector could not be loaded (the attempt was refused before sending). */
+  target: { connectorId: string; code: string; kind: SystemKind | null };
   result: PostedCommand;
   startedAt: Date;
   finishedAt: Date;
@@ -63,7 +64,8 @@ export async function recordAttempt(input: RecordAttemptInput): Promise<Recorded
         where: { id: command.id },
         data: { status: 'DELIVERED', deliveredAt: now, failures, lastError: null, response: answer === null ? Prisma.JsonNull : (answer as Prisma.InputJsonValue) },
       });
-      await commandRoutes[command.kind as CommandKind].onDelivered?.(tx, { id: command.id, kind: command.kind as CommandKind, payload: command.payload, connectorCode: target.code, connectorKind: target.kind }, answer);
+      const onDelivered = commandRoutes[command.kind as CommandKind]?.onDelivered;
+      if (onDelivered && target.kind) await onDelivered(tx, { id: command.id, kind: command.kind as CommandKind, payload: command.payload, connectorCode: target.code, connectorKind: target.kind }, answer);
       await tx.connector.update({ where: { id: target.connectorId }, data: { lastDeliveryAt: now } });
       await resolveExceptionBySystem(tx, { code: 'CONNECTOR_DELIVERY_FAILED', entityType: 'OutboxCommand', entityId: command.id, resolution: `Delivered to ${target.code} on attempt ${command.attemptNo}.`, now, actorId: 'outbox' });
       return 'delivered';
