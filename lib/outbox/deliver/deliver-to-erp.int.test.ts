@@ -6,6 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../db/client.ts';
+import { POST as actionRoute } from '@/app/api/v1/exceptions/[id]/actions/route';
+import { createPerson } from '../../../test/fixtures/exceptions.ts';
 import { renderMetrics } from '../../queries/metrics/render-metrics.ts';
 import { performExceptionAction } from '../../services/exceptions/perform-exception-action.ts';
 import { startErpSimulator, type RunningErp } from '../../../simulators/erp/server.ts';
@@ -134,8 +136,14 @@ describe('a dead letter', () => {
     expect(exception.details).toMatchObject({ kind: 'POST_INVOICE', connector: 'erp', reason: 'attempts-exhausted', about: { entityType: 'Invoice', entityId: invoice.id } });
 
     erp.setFaults({ errorRate: 0 });
-    const replayed = await performExceptionAction({ exceptionId: exception.id, action: 'replay', actor: { userId: randomUUID(), role: 'INTEGRATION_OPS' }, now: new Date() });
-    expect(replayed.requeuedCommandIds).toEqual([commandId]);
+    // Retried from triage through the operations API, as a person in integration ops does it.
+    const ops = await createPerson('INTEGRATION_OPS');
+    const response = await actionRoute(
+      new Request(`http://localhost/api/v1/exceptions/${exception.id}/actions`, { method: 'POST', headers: { ...ops.bearer, 'content-type': 'application/json' }, body: JSON.stringify({ action: 'replay' }) }),
+      { params: Promise.resolve({ id: exception.id }) },
+    );
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { action: { requeuedCommandIds?: string[] } }).action.requeuedCommandIds).toEqual([commandId]);
     expect(await commandOf(commandId)).toMatchObject({ status: 'PENDING', failures: 0, deadAt: null });
     // Replaying again while it waits changes nothing.
     expect((await performExceptionAction({ exceptionId: exception.id, action: 'replay', actor: { userId: randomUUID(), role: 'INTEGRATION_OPS' }, now: new Date() })).requeuedCommandIds).toBeUndefined();
