@@ -22,8 +22,8 @@ export interface DeliverySettings {
   onRecorded?: (step: RecordedStep, command: ClaimedCommand) => void;
 }
 
-/** Starts the deliveries due now; returns how many were started and their completion. */
-export async function deliverDueCommands(settings: DeliverySettings, localInFlight: number): Promise<{ started: number; done: Promise<void> }> {
+/** Starts the deliveries due now; returns each one's completion and all of them together. */
+export async function deliverDueCommands(settings: DeliverySettings, localInFlight: number): Promise<{ started: number; jobs: Promise<void>[]; done: Promise<void> }> {
   const now = new Date();
   const jobs: Promise<void>[] = [];
   let room = settings.maxInFlight - localInFlight;
@@ -35,7 +35,7 @@ export async function deliverDueCommands(settings: DeliverySettings, localInFlig
     const outbound = await loadTarget(target.code, now);
     for (const command of claimed) jobs.push(deliverOne(command, target, outbound, settings));
   }
-  return { started: jobs.length, done: Promise.all(jobs).then(() => undefined) };
+  return { started: jobs.length, jobs, done: Promise.all(jobs).then(() => undefined) };
 }
 
 async function deliverOne(command: ClaimedCommand, settings: TargetSettings, target: OutboundTarget | OutboundTargetError, delivery: DeliverySettings): Promise<void> {

@@ -66,7 +66,8 @@ export async function recordAttempt(input: RecordAttemptInput): Promise<Recorded
       });
       const onDelivered = commandRoutes[command.kind as CommandKind]?.onDelivered;
       if (onDelivered && target.kind) await onDelivered(tx, { id: command.id, kind: command.kind as CommandKind, payload: command.payload, connectorCode: target.code, connectorKind: target.kind }, answer);
-      await tx.connector.update({ where: { id: target.connectorId }, data: { lastDeliveryAt: now } });
+      // At most once a second: every delivery writing the connector row would queue them all on its lock.
+      await tx.connector.updateMany({ where: { id: target.connectorId, OR: [{ lastDeliveryAt: null }, { lastDeliveryAt: { lt: new Date(now.getTime() - 1000) } }] }, data: { lastDeliveryAt: now } });
       await resolveExceptionBySystem(tx, { code: 'CONNECTOR_DELIVERY_FAILED', entityType: 'OutboxCommand', entityId: command.id, resolution: `Delivered to ${target.code} on attempt ${command.attemptNo}.`, now, actorId: 'outbox' });
       return 'delivered';
     }

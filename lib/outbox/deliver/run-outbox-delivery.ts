@@ -48,13 +48,16 @@ export async function startOutboxDelivery(options: DeliverySettings & { database
         const round = await deliverDueCommands(options, inFlight);
         failures = 0;
         if (round.started > 0) {
-          inFlight += round.started;
-          const done = round.done.finally(() => {
-            inFlight -= round.started;
-            pending.delete(done);
-            wakeUp();
-          });
-          pending.add(done);
+          // Each finished delivery frees a slot of its target's budget: look again at once.
+          for (const job of round.jobs) {
+            inFlight += 1;
+            const tracked = job.finally(() => {
+              inFlight -= 1;
+              pending.delete(tracked);
+              wakeUp();
+            });
+            pending.add(tracked);
+          }
           continue;
         }
         await sleep(options.pollMs);
