@@ -43,3 +43,22 @@ export function timerSleep(timers: Set<NodeJS.Timeout>): (ms: number) => Promise
       timers.add(timer);
     });
 }
+
+/** A running simulator as tests and the CLI drive it: its URL, its knobs and counters, stop. */
+export interface RunningServer<F, S> {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+  faults(): F;
+  setFaults(update: Partial<F>): F;
+  stats(): S;
+}
+
+/** listen(), then the handle with the simulator's knobs and counters. */
+export async function serve<F, S>(
+  server: http.Server,
+  options: { port: number; host?: string; timers: Set<NodeJS.Timeout>; faults(): F; setFaults(update: Partial<F>): F; stats(): S },
+): Promise<RunningServer<F, S>> {
+  const listening = await listen(server, { port: options.port, host: options.host ?? '127.0.0.1', timers: options.timers });
+  return { url: listening.url, port: listening.port, stop: listening.close, faults: options.faults, setFaults: options.setFaults, stats: options.stats };
+}

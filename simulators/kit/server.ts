@@ -10,7 +10,9 @@ import { chance, faultsUpdateSchema, NO_FAULTS, rollFault, type SimulatorFaults 
 import { bearerMatches, digest, idempotencyKeyOf, readJson, send, sendProblem } from './http-io.ts';
 import { IdempotencyStore } from './idempotency.ts';
 import { controlRoute } from './control-route.ts';
-import { listen, timerSleep } from './listen.ts';
+import { serve, timerSleep, type RunningServer } from './listen.ts';
+
+export type { RunningServer } from './listen.ts';
 import { SimulatorProblem } from './problem.ts';
 
 export interface CommandAnswer {
@@ -48,16 +50,6 @@ export interface StartSimulatorOptions {
   /** What GET /_control shows besides faults and stats (documents, emitted events ...). */
   state?: () => Record<string, unknown>;
   onRequest?: (summary: { path: string; status: number; ms: number; replayed: boolean; lost: boolean }) => void;
-}
-
-/** A running simulator as tests and the CLI drive it: its URL, its knobs and counters, stop. */
-export interface RunningServer<F, S> {
-  url: string;
-  port: number;
-  stop(): Promise<void>;
-  faults(): F;
-  setFaults(update: Partial<F>): F;
-  stats(): S;
 }
 
 export type RunningSimulator = RunningServer<SimulatorFaults, SimulatorStats>;
@@ -144,13 +136,12 @@ export async function startSimulatorServer(options: StartSimulatorOptions): Prom
     route().catch((error: unknown) => sendProblem(res, error instanceof SimulatorProblem ? error : new SimulatorProblem(500, 'INTERNAL', 'Unexpected error.'), typeBase));
   });
 
-  const listening = await listen(server, { port: options.port, host: options.host ?? '127.0.0.1', timers });
-  return {
-    url: listening.url,
-    port: listening.port,
+  return serve(server, {
+    port: options.port,
+    host: options.host,
+    timers,
     faults: () => ({ ...faults }),
     setFaults: (update) => (faults = { ...faults, ...faultsUpdateSchema.parse(update) }),
     stats: () => ({ ...stats }),
-    stop: listening.close,
-  };
+  });
 }

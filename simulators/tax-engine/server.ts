@@ -7,9 +7,9 @@
 import http from 'node:http';
 import { bearerMatches, digest, idempotencyKeyOf as idempotencyKey, readJson, send, sendProblem } from '../kit/http-io.ts';
 import { controlRoute } from '../kit/control-route.ts';
-import { listen, timerSleep } from '../kit/listen.ts';
+import { serve, timerSleep } from '../kit/listen.ts';
 import { SimulatorProblem } from '../kit/problem.ts';
-import type { RunningServer } from '../kit/server.ts';
+import type { RunningServer } from '../kit/listen.ts';
 import { calculate } from './calculate.ts';
 import { faultsUpdateSchema, NO_FAULTS, rollFault, type TaxEngineFaults } from './faults.ts';
 import { IdempotencyStore } from './idempotency.ts';
@@ -117,13 +117,12 @@ export async function startTaxEngine(options: StartTaxEngineOptions): Promise<Ru
     route().catch((error: unknown) => sendProblem(res, error instanceof SimulatorProblem ? error : new TaxEngineProblem(500, 'INTERNAL', 'Unexpected error.')));
   });
 
-  const listening = await listen(server, { port: options.port, host: options.host ?? '127.0.0.1', timers });
-  return {
-    url: listening.url,
-    port: listening.port,
+  return serve(server, {
+    port: options.port,
+    host: options.host,
+    timers,
     faults: () => ({ ...faults }),
     setFaults: (update) => (faults = { ...faults, ...faultsUpdateSchema.parse(update) }),
     stats: () => ({ ...stats }),
-    stop: listening.close,
-  };
+  });
 }
