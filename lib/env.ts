@@ -50,6 +50,18 @@ export const envSchema = z.object({
   // npm start runs the simulated tax engine unless TAX_ENGINE_SIMULATOR=false (a real engine is configured).
   TAX_ENGINE_SIMULATOR: booleanFlag.optional(),
   TAX_ENGINE_PORT: port.optional(),
+  // npm start runs the simulated ERP and PSA unless COMMAND_SIMULATORS=false (real systems are configured).
+  COMMAND_SIMULATORS: booleanFlag.optional(),
+  ERP_SIM_PORT: port.optional(),
+  PSA_SIM_PORT: port.optional(),
+  // Outbox delivery (docs/CONNECTORS.md): requests in flight per worker process, the poll
+  // interval, backoff (full jitter between 0 and min(cap, base × 2^(failures − 1))), and
+  // OUTBOX_MAX_ATTEMPTS, which when set replaces every connector's outboundMaxAttempts.
+  OUTBOX_CONCURRENCY: z.coerce.number({ message: 'must be a number' }).int().min(1).max(256, 'must be at most 256').default(16),
+  OUTBOX_POLL_MS: z.coerce.number({ message: 'must be a number' }).int().min(10).max(60_000).default(500),
+  OUTBOX_BACKOFF_BASE_MS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(3_600_000).default(1000),
+  OUTBOX_BACKOFF_CAP_MS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(86_400_000).default(300_000),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number({ message: 'must be a number' }).int().min(1, 'must be at least 1').max(1000).optional(),
   ORDERING_GAP_TIMEOUT_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(7 * 86_400).default(900),
 });
 

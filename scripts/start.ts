@@ -1,6 +1,7 @@
 // `npm start`: one command for the whole of Threadline. Builds the app when needed,
 // starts the embedded PostgreSQL (or checks DATABASE_URL), applies migrations, seeds
-// the demo users, then runs the web app, the worker and the simulated tax engine and says
+// the demo users, then runs the web app, the worker and the simulators (tax engine, ERP,
+// PSA) and says
 // where everything is.
 // Ctrl-C / SIGTERM stops the children first, then PostgreSQL.
 import { spawnSync } from 'node:child_process';
@@ -19,6 +20,8 @@ import { Supervisor } from '../lib/runtime/supervisor.ts';
 import { waitForHealthy } from '../lib/runtime/wait-for-healthy.ts';
 import { prepareDevAccess } from '../lib/runtime/prepare-dev-access.ts';
 import { describeTaxEngine, prepareTaxEngineSimulator, taxEngineChild } from '../lib/runtime/tax-engine-simulator.ts';
+import { commandSimulatorChild, describeCommandSimulator, prepareCommandSimulators } from '../lib/runtime/command-simulators.ts';
+import { readDevCredentials } from '../lib/runtime/dev-credentials.ts';
 import { disconnectAll } from '../lib/db/client.ts';
 
 const root = process.cwd();
@@ -98,6 +101,15 @@ async function main(): Promise<void> {
     const credentialsFile = await prepareDevAccess({ databaseUrl, dataDir, baseUrl, seedDemoUsers });
     // Also with DATABASE_URL; TAX_ENGINE_SIMULATOR=false when a real tax engine is configured.
     const taxEngine = config.TAX_ENGINE_SIMULATOR === false ? undefined : await prepareTaxEngineSimulator({ port: config.TAX_ENGINE_PORT, avoidPorts: [config.PORT] });
+    // The simulated ERP and PSA (outbox targets); COMMAND_SIMULATORS=false when real ones are configured.
+    const commandSimulators =
+      config.COMMAND_SIMULATORS === false
+        ? []
+        : await prepareCommandSimulators({
+            avoidPorts: [config.PORT, ...(taxEngine ? [taxEngine.port] : [])],
+            credentials: readDevCredentials(dataDir)?.connectors,
+            ports: { erp: config.ERP_SIM_PORT, psa: config.PSA_SIM_PORT },
+          });
 
     const childEnv: NodeJS.ProcessEnv = {
       ...process.env,
@@ -114,9 +126,11 @@ async function main(): Promise<void> {
     const worker = supervisor.start({ name: 'worker', command: process.execPath, args: ['--import', 'tsx', 'worker/index.ts'], env: { ...childEnv, THREADLINE_SERVICE: 'worker' }, cwd: root });
     const web = supervisor.start({ name: 'web', command: process.execPath, args: [next, 'start', '-p', String(config.PORT)], env: { ...childEnv, THREADLINE_SERVICE: 'web' }, cwd: root });
     if (taxEngine) supervisor.start(taxEngineChild(taxEngine, root));
+    for (const simulator of commandSimulators) supervisor.start(commandSimulatorChild(simulator, { root, ingestUrl: `http://127.0.0.1:${config.PORT}/api/v1/events` }));
 
     await waitForHealthy(`http://127.0.0.1:${config.PORT}/api/v1/health`, 90_000);
     if (taxEngine) await waitForHealthy(`${taxEngine.url}/health`, 15_000);
+    for (const simulator of commandSimulators) await waitForHealthy(`${simulator.url}/health`, 15_000);
     const databaseLine = embedded
       ? `embedded PostgreSQL ${serverVersion} on 127.0.0.1:${embedded.port} (data in ${path.relative(root, dataDir)}/postgres)`
       : `PostgreSQL ${serverVersion} from DATABASE_URL`;
@@ -127,6 +141,7 @@ async function main(): Promise<void> {
     say(`  Database     ${databaseLine}`);
     say(`  Web          pid ${web.pid}   Worker  pid ${worker.pid}`);
     if (taxEngine) say(`  Tax engine  ${taxEngine.url} (${describeTaxEngine(taxEngine)})`);
+    for (const simulator of commandSimulators) say(`  ${simulator.name.toUpperCase()}         ${simulator.url} (${describeCommandSimulator(simulator)})`);
     if (credentialsFile) say(`  Credentials  ${path.relative(root, credentialsFile)} (demo users, passwords and API tokens)`);
     say('Press Ctrl-C to stop.');
     say('');

@@ -1,6 +1,6 @@
 // The worker process: graphile-worker on the same PostgreSQL (SKIP LOCKED, LISTEN/NOTIFY,
 // cron), running the jobs of lib/jobs/registry.ts; the inbox processor (lib/workflows);
-// and a heartbeat. Any number of
+// outbox delivery (lib/outbox/deliver); and a heartbeat. Any number of
 // these may run at once. SIGINT/SIGTERM finish running jobs and exit.
 import { run, type Runner } from 'graphile-worker';
 import { parseEnv, ConfigError, requireDatabaseUrl } from '../lib/env.ts';
@@ -11,6 +11,7 @@ import { buildCrontab, buildTaskList } from '../lib/jobs/registry.ts';
 import { beat, newWorkerId, removeHeartbeat } from '../lib/runtime/worker-heartbeat.ts';
 import { graphileLogger } from './graphile-logger.ts';
 import { startInboxProcessor } from '../lib/workflows/run-inbox-processor.ts';
+import { startOutboxDelivery } from '../lib/outbox/deliver/run-outbox-delivery.ts';
 import { buildWorkflowResolver, requeueEventsAwaitingWorkflow, typesWithWorkflows } from '../lib/workflows/registry.ts';
 
 process.env.THREADLINE_SERVICE ??= 'worker';
@@ -47,6 +48,15 @@ async function main(): Promise<void> {
     resolve: buildWorkflowResolver(),
   });
 
+  const outbox = await startOutboxDelivery({
+    databaseUrl: connectionString,
+    pollMs: config.OUTBOX_POLL_MS,
+    maxInFlight: config.OUTBOX_CONCURRENCY,
+    maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+    backoffBaseMs: config.OUTBOX_BACKOFF_BASE_MS,
+    backoffCapMs: Math.max(config.OUTBOX_BACKOFF_CAP_MS, config.OUTBOX_BACKOFF_BASE_MS),
+  });
+
   const timer = setInterval(() => {
     beat(prisma, workerId, startedAt).catch((err) => log.warn('heartbeat failed', { err }));
   }, config.WORKER_HEARTBEAT_SECONDS * 1000);
@@ -59,6 +69,7 @@ async function main(): Promise<void> {
     log.info('worker stopping', { signal });
     clearInterval(timer);
     await inbox.stop().catch((err) => log.warn('inbox processor stop failed', { err }));
+    await outbox.stop().catch((err) => log.warn('outbox delivery stop failed', { err }));
     await runner.stop().catch((err) => log.warn('runner stop failed', { err }));
     await removeHeartbeat(prisma, workerId).catch(() => undefined);
     await disconnectAll();

@@ -13,6 +13,8 @@ export interface OutboundTarget {
   /** Always http(s), with a trailing slash so that relative paths stay under it. */
   baseUrl: URL;
   token: string;
+  /** May its endpoint resolve to a private or loopback address (Connector.outboundAllowPrivate)? */
+  allowPrivate: boolean;
 }
 
 export type OutboundTargetProblem = 'no-connector' | 'inactive' | 'no-endpoint' | 'bad-endpoint' | 'no-token' | 'unreadable-token';
@@ -37,6 +39,7 @@ export async function loadOutboundTarget(options: { tx?: Prisma.TransactionClien
       kind: true,
       active: true,
       endpoint: true,
+      outboundAllowPrivate: true,
       secrets: {
         where: { purpose: 'OUTBOUND_TOKEN', revokedAt: null, activeFrom: { lte: now }, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
         orderBy: { activeFrom: 'desc' },
@@ -60,7 +63,7 @@ export async function loadOutboundTarget(options: { tx?: Prisma.TransactionClien
   } catch {
     throw new OutboundTargetError('unreadable-token', `Connector ${code}'s outbound token cannot be decrypted with this server's secret key.`);
   }
-  return { connectorId: connector.id, code, kind: connector.kind, baseUrl, token };
+  return { connectorId: connector.id, code, kind: connector.kind, baseUrl, token, allowPrivate: connector.outboundAllowPrivate };
 }
 
 function httpBaseUrl(endpoint: string): URL | undefined {

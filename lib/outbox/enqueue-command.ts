@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityType } from '../db/generated/enums.ts';
 import type { Tx } from '../workflows/workflow.ts';
+import { OUTBOX_CHANNEL } from './outbox-channel.ts';
 import { commandPayloadSchemas, type CommandKind, type CommandPayload } from './commands/payload-schemas.ts';
 
 export class ConnectorNotConfiguredError extends Error {
@@ -75,7 +76,11 @@ export async function enqueueCommand<K extends CommandKind>(tx: Tx, input: Enque
       ) t
     ON CONFLICT ("idempotencyKey") DO NOTHING
     RETURNING id::text AS id`;
-  if (rows.length === 1) return { id, created: true };
+  if (rows.length === 1) {
+    // Wakes the delivery loops at commit (PostgreSQL folds repeats within a transaction into one).
+    await tx.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`;
+    return { id, created: true };
+  }
 
   const existing = await tx.outboxCommand.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, connectorId: true, kind: true } });
   // The same key for another target or kind is a programming error, not a repeat.

@@ -1,40 +1,12 @@
-// Idempotency-Key handling, in memory (the simulator keeps no database): the same key with
-// the same request gets the stored answer again; the same key with a different request is
-// a 409. Only calculations are stored: a rejected request recorded nothing in the engine,
-// so after a data fix the corrected document may be sent again under the same key.
-import { createHash } from 'node:crypto';
+// Idempotency-Key handling of the tax engine: the simulator kit's store (same key and
+// request → the stored calculation again; same key, other request → 409), holding
+// calculations. Only calculations are stored: a rejected request recorded nothing in the
+// engine, so after a data fix the corrected document may be sent again under the same key.
+import { IdempotencyStore as KitIdempotencyStore, type IdempotencyLookup as KitLookup } from '../kit/idempotency.ts';
 import type { CalculateResponse } from './protocol.ts';
 
-const MAX_KEYS = 50_000;
+export { fingerprint } from '../kit/idempotency.ts';
 
-export type IdempotencyLookup = { kind: 'new' } | { kind: 'replay'; response: CalculateResponse } | { kind: 'conflict' };
+export type IdempotencyLookup = KitLookup<CalculateResponse>;
 
-export class IdempotencyStore {
-  private readonly entries = new Map<string, { fingerprint: string; response: CalculateResponse }>();
-
-  lookup(key: string, request: unknown): IdempotencyLookup {
-    const entry = this.entries.get(key);
-    if (!entry) return { kind: 'new' };
-    return entry.fingerprint === fingerprint(request) ? { kind: 'replay', response: entry.response } : { kind: 'conflict' };
-  }
-
-  remember(key: string, request: unknown, response: CalculateResponse): void {
-    // Oldest first out (Map keeps insertion order): a long demo must not grow without bound.
-    if (this.entries.size >= MAX_KEYS) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(key, { fingerprint: fingerprint(request), response });
-  }
-}
-
-/** SHA-256 of the request as canonical JSON (sorted keys): key order is not a difference. */
-export function fingerprint(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex');
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+export class IdempotencyStore extends KitIdempotencyStore<CalculateResponse> {}

@@ -1,6 +1,7 @@
 // The wire format of the simulated tax engine (Avalara/Vertex-like, simplified): the
 // request it accepts, the answer it gives and its problem+json errors.
 import { z } from 'zod';
+import { SimulatorProblem } from '../kit/problem.ts';
 
 const isoDate = z
   .string()
@@ -73,18 +74,15 @@ const titles: Record<ProblemCode, string> = {
 };
 
 /** An RFC 9457 answer the engine gives instead of a calculation. */
-export class TaxEngineProblem extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ProblemCode,
-    readonly detail: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(detail);
+export class TaxEngineProblem extends SimulatorProblem {
+  declare readonly code: ProblemCode;
+
+  constructor(status: number, code: ProblemCode, detail: string, extra: Record<string, unknown> = {}) {
+    super(status, code, detail, extra, titles[code]);
     this.name = 'TaxEngineProblem';
   }
 
-  toJSON(): Record<string, unknown> {
-    return { type: `https://tax-engine.invalid/problems/${this.code.toLowerCase().replaceAll('_', '-')}`, title: titles[this.code], status: this.status, detail: this.detail, code: this.code, ...this.extra };
+  override toJSON(): Record<string, unknown> {
+    return super.toJSON('https://tax-engine.invalid/problems');
   }
 }

@@ -4,16 +4,17 @@
 //   POST /v1/tax/calculate  Bearer token; Idempotency-Key honoured (see idempotency.ts)
 //   GET  /health            200, or 503 during a simulated outage
 //   GET|POST /_control      fault knobs and counters (loopback callers only)
-import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { z } from 'zod';
+import { bearerMatches, digest, idempotencyKeyOf as idempotencyKey, readJson, send, sendProblem } from '../kit/http-io.ts';
+import { controlRoute } from '../kit/control-route.ts';
+import { serve, timerSleep } from '../kit/listen.ts';
+import { SimulatorProblem } from '../kit/problem.ts';
+import type { RunningServer } from '../kit/listen.ts';
 import { calculate } from './calculate.ts';
 import { faultsUpdateSchema, NO_FAULTS, rollFault, type TaxEngineFaults } from './faults.ts';
 import { IdempotencyStore } from './idempotency.ts';
 import { calculateRequestSchema, TaxEngineProblem } from './protocol.ts';
 
-const MAX_BODY_BYTES = 1024 * 1024;
 const CALCULATE_PATH = '/v1/tax/calculate';
 
 export interface StartTaxEngineOptions {
@@ -38,14 +39,7 @@ export interface TaxEngineStats {
   exemptDocuments: number;
 }
 
-export interface RunningTaxEngine {
-  url: string;
-  port: number;
-  stop(): Promise<void>;
-  faults(): TaxEngineFaults;
-  setFaults(update: Partial<TaxEngineFaults>): TaxEngineFaults;
-  stats(): TaxEngineStats;
-}
+export type RunningTaxEngine = RunningServer<TaxEngineFaults, TaxEngineStats>;
 
 export async function startTaxEngine(options: StartTaxEngineOptions): Promise<RunningTaxEngine> {
   if (options.token.length < 16) throw new Error('The tax engine needs a bearer token of at least 16 characters.');
@@ -55,15 +49,7 @@ export async function startTaxEngine(options: StartTaxEngineOptions): Promise<Ru
   const stats: TaxEngineStats = { calculateRequests: 0, calculated: 0, replayed: 0, rejected: 0, faulted: 0, exemptDocuments: 0 };
   let faults: TaxEngineFaults = { ...NO_FAULTS, ...options.faults };
   const timers = new Set<NodeJS.Timeout>();
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve();
-      }, ms);
-      timers.add(timer);
-    });
+  const sleep = timerSleep(timers);
 
   async function calculateRoute(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const startedMs = Date.now();
@@ -80,7 +66,7 @@ export async function startTaxEngine(options: StartTaxEngineOptions): Promise<Ru
         if (fault.kind === 'rate-limited') throw new TaxEngineProblem(429, 'RATE_LIMITED', 'Too many requests (simulated).', { retryAfter: 1 });
         throw new TaxEngineProblem(500, 'INTERNAL', 'The tax engine failed (simulated error).');
       }
-      if (!authorized(req.headers.authorization, expectedToken)) throw new TaxEngineProblem(401, 'UNAUTHORIZED', 'Send Authorization: Bearer <token>.');
+      if (!bearerMatches(req.headers.authorization, expectedToken)) throw new TaxEngineProblem(401, 'UNAUTHORIZED', 'Send Authorization: Bearer <token>.');
 
       const body = await readJson(req);
       const parsed = calculateRequestSchema.safeParse(body);
@@ -107,25 +93,12 @@ export async function startTaxEngine(options: StartTaxEngineOptions): Promise<Ru
       if (request.buyer.exempt) stats.exemptDocuments++;
       send(res, 200, response);
     } catch (error) {
-      const problem = error instanceof TaxEngineProblem ? error : new TaxEngineProblem(500, 'INTERNAL', 'Unexpected error in the tax engine.');
+      const problem = error instanceof SimulatorProblem ? error : new TaxEngineProblem(500, 'INTERNAL', 'Unexpected error in the tax engine.');
       if (problem.status < 500 && problem.status !== 429) stats.rejected++;
       sendProblem(res, problem);
     } finally {
       options.onRequest?.({ status: res.statusCode, documentId, ms: Date.now() - startedMs, replayed });
     }
-  }
-
-  async function controlRoute(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    // Anyone who can reach /_control can take the engine down; only local callers may.
-    if (!isLoopback(req.socket.remoteAddress)) throw new TaxEngineProblem(404, 'NOT_FOUND', 'No such resource.');
-    if (req.method === 'POST') {
-      const update = faultsUpdateSchema.safeParse(await readJson(req));
-      if (!update.success) throw new TaxEngineProblem(400, 'INVALID_REQUEST', z.prettifyError(update.error));
-      faults = { ...faults, ...update.data };
-    } else if (req.method !== 'GET') {
-      throw new TaxEngineProblem(405, 'METHOD_NOT_ALLOWED', 'Use GET or POST.');
-    }
-    send(res, 200, { faults, stats });
   }
 
   const server = http.createServer((req, res) => {
@@ -138,85 +111,18 @@ export async function startTaxEngine(options: StartTaxEngineOptions): Promise<Ru
       if (path === '/health') {
         return faults.outage ? sendProblem(res, new TaxEngineProblem(503, 'UNAVAILABLE', 'Simulated outage.')) : send(res, 200, { status: 'ok' });
       }
-      if (path === '/_control') return controlRoute(req, res);
+      if (path === '/_control') return controlRoute(req, res, { update: faultsUpdateSchema, apply: (update) => (faults = { ...faults, ...update }), view: () => ({ faults, stats }) });
       throw new TaxEngineProblem(404, 'NOT_FOUND', `No resource at ${path}.`);
     };
-    route().catch((error: unknown) => sendProblem(res, error instanceof TaxEngineProblem ? error : new TaxEngineProblem(500, 'INTERNAL', 'Unexpected error.')));
+    route().catch((error: unknown) => sendProblem(res, error instanceof SimulatorProblem ? error : new TaxEngineProblem(500, 'INTERNAL', 'Unexpected error.')));
   });
 
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ port: options.port, host }, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-
-  return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    port,
+  return serve(server, {
+    port: options.port,
+    host: options.host,
+    timers,
     faults: () => ({ ...faults }),
     setFaults: (update) => (faults = { ...faults, ...faultsUpdateSchema.parse(update) }),
     stats: () => ({ ...stats }),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        for (const timer of timers) clearTimeout(timer);
-        timers.clear();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
-
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
-}
-
-/** Constant-time comparison of digests, so the token's length and prefix do not leak. */
-function authorized(header: string | undefined, expected: Buffer): boolean {
-  const match = /^Bearer (\S+)$/.exec(header ?? '');
-  return match !== null && timingSafeEqual(digest(match[1]!), expected);
-}
-
-function idempotencyKey(header: string | string[] | undefined): string | undefined {
-  const key = Array.isArray(header) ? header[0] : header;
-  if (key === undefined || key === '') return undefined;
-  if (key.length > 255) throw new TaxEngineProblem(400, 'INVALID_REQUEST', 'Idempotency-Key is at most 255 characters.');
-  return key;
-}
-
-function isLoopback(address: string | undefined): boolean {
-  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
-}
-
-async function readJson(req: http.IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new TaxEngineProblem(413, 'PAYLOAD_TOO_LARGE', `At most ${MAX_BODY_BYTES} bytes.`);
-    chunks.push(chunk);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    throw new TaxEngineProblem(400, 'INVALID_REQUEST', 'The body is not JSON.');
-  }
-}
-
-function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, contentType = 'application/json'): void {
-  if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, { 'Content-Type': contentType, 'Cache-Control': 'no-store', ...headers });
-  res.end(JSON.stringify(body));
-}
-
-function sendProblem(res: http.ServerResponse, problem: TaxEngineProblem): void {
-  const retryAfter = problem.extra.retryAfter;
-  const headers: Record<string, string> = typeof retryAfter === 'number' ? { 'Retry-After': String(retryAfter) } : {};
-  if (problem.status === 401) headers['WWW-Authenticate'] = 'Bearer';
-  // A 413 leaves the rest of the body unread: close rather than reuse the connection.
-  if (problem.status === 413) headers.Connection = 'close';
-  send(res, problem.status, problem.toJSON(), headers, 'application/problem+json');
+  });
 }

@@ -56,6 +56,7 @@ export const exceptionActionResponseSchema = z.object({
     id: z.uuid().nullable().describe('null when the action was already done (repeating it changes nothing).'),
     alreadyDone: z.boolean(),
     requeuedEventIds: z.array(z.uuid()).optional(),
+    requeuedCommandIds: z.array(z.uuid()).optional().describe('replay of CONNECTOR_DELIVERY_FAILED: the dead outbox commands put back in the outbox.'),
   }),
   exception: exceptionDetailSchema,
 });

@@ -46,6 +46,17 @@ export async function renderMetrics(): Promise<string> {
     lines.push(`threadline_outbox_backlog${labels({ status })} ${outbox.find((b) => b.status === status)?.count ?? 0}`);
   }
 
+  // Delivery attempts finished in the last five minutes: the outcome mix per target.
+  const attempts = await db().$queryRawUnsafe<{ connector: string; outcome: string; count: bigint }[]>(
+    `SELECT c.code AS connector, a.outcome::text AS outcome, count(*) AS count
+       FROM "OutboxAttempt" a JOIN "OutboxCommand" o ON o.id = a."commandId" JOIN "Connector" c ON c.id = o."connectorId"
+      WHERE a."finishedAt" >= clock_timestamp() - interval '5 minutes'
+      GROUP BY 1, 2 ORDER BY 1, 2`,
+  );
+  lines.push('# HELP threadline_outbox_attempts Outbox delivery attempts finished in the last 5 minutes, by target connector and outcome.');
+  lines.push('# TYPE threadline_outbox_attempts gauge');
+  for (const a of attempts) lines.push(`threadline_outbox_attempts${labels({ connector: a.connector, outcome: a.outcome })} ${a.count}`);
+
   const latency = await db().$queryRawUnsafe<LatencyRow[]>(
     `SELECT e.type, coalesce(c.code, 'internal') AS connector,
             width_bucket(extract(epoch FROM e."processedAt" - e."receivedAt")::float8, $1::float8[]) AS bucket,

@@ -13,6 +13,7 @@ import { toJsonSafe } from '../audit/to-json-safe.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { decisionEffectFor, type DecisionEffectOutcome } from './decision-effects.ts';
 import { actionKind, actionPermission, auditVerb, type ExceptionActionName } from './exception-actions.ts';
+import { requeueDeadCommands } from '../../outbox/requeue-dead-command.ts';
 import { requeueHeldEvents } from './requeue-held-events.ts';
 import { resolveAssignee } from './resolve-assignee.ts';
 
@@ -36,6 +37,8 @@ export interface PerformedExceptionAction {
   alreadyDone: boolean;
   /** replay: the inbox events put back to RECEIVED. */
   requeuedEventIds?: string[];
+  /** replay of CONNECTOR_DELIVERY_FAILED: the dead commands put back in the outbox. */
+  requeuedCommandIds?: string[];
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -84,6 +87,7 @@ async function perform(tx: Prisma.TransactionClient, input: PerformExceptionActi
     },
   });
   const requeuedEventIds = action === 'replay' ? await requeueHeldEvents(tx, { exceptionId: before.id, now }) : undefined;
+  const requeuedCommandIds = action === 'replay' ? await requeueDeadCommands(tx, { exception: before, now }) : undefined;
   // The decision's money effect (a credit note, a refund...) commits with the decision or not at all.
   const effect = decision !== undefined ? decisionEffectFor(before.code) : undefined;
   const effects = effect ? await effect(tx, { exception: before, decision: action as 'approve' | 'reject', actor, note, now }) : undefined;
@@ -95,7 +99,7 @@ async function perform(tx: Prisma.TransactionClient, input: PerformExceptionActi
       actorType: 'USER',
       actorId: actor.userId,
       note,
-      data: actionData({ action, assigneeId, requeuedEventIds, decision, effects }),
+      data: actionData({ action, assigneeId, requeuedEventIds, requeuedCommandIds, decision, effects }),
       ...(decision !== undefined ? { approvalStatus: action === 'approve' ? 'APPROVED' : 'REJECTED', decidedById: actor.userId, decidedAt: now } : {}),
       at: now,
     },
@@ -107,11 +111,11 @@ async function perform(tx: Prisma.TransactionClient, input: PerformExceptionActi
     entityId: before.id,
     action: auditVerb[action],
     before: snapshot(before),
-    after: { ...snapshot(after), ...(requeuedEventIds ? { requeuedEventIds } : {}) },
+    after: { ...snapshot(after), ...(requeuedEventIds ? { requeuedEventIds } : {}), ...(requeuedCommandIds?.length ? { requeuedCommandIds } : {}) },
     correlationId: before.correlationId,
     at: now,
   });
-  return { exception: after, actionId: recorded.id, alreadyDone: false, ...(requeuedEventIds ? { requeuedEventIds } : {}) };
+  return { exception: after, actionId: recorded.id, alreadyDone: false, ...(requeuedEventIds ? { requeuedEventIds } : {}), ...(requeuedCommandIds?.length ? { requeuedCommandIds } : {}) };
 }
 
 // SELECT ... FOR UPDATE first, so two people acting at once are judged one after the other.
@@ -149,9 +153,19 @@ function transitionError(transition: Extract<Transition, { ok: false }>): AppErr
   }
 }
 
-function actionData(parts: { action: ExceptionActionName; assigneeId?: string; requeuedEventIds?: string[]; decision?: string; effects?: DecisionEffectOutcome }): Prisma.InputJsonValue | undefined {
+function actionData(parts: {
+  action: ExceptionActionName;
+  assigneeId?: string;
+  requeuedEventIds?: string[];
+  requeuedCommandIds?: string[];
+  decision?: string;
+  effects?: DecisionEffectOutcome;
+}): Prisma.InputJsonValue | undefined {
   if (parts.assigneeId) return { assigneeId: parts.assigneeId };
-  if (parts.requeuedEventIds) return { requeuedEventIds: parts.requeuedEventIds, requeued: parts.requeuedEventIds.length };
+  if (parts.requeuedEventIds) {
+    const commands = parts.requeuedCommandIds?.length ? { requeuedCommandIds: parts.requeuedCommandIds } : {};
+    return { requeuedEventIds: parts.requeuedEventIds, requeued: parts.requeuedEventIds.length, ...commands };
+  }
   // effectsApplied: whether the code's decision effect (decision-effects.ts) put the money
   // effect in place; false for codes without one, so that work can find them later.
   if (parts.decision) {

@@ -18,7 +18,7 @@ const act = serverAction({
     const result = await performExceptionAction({ exceptionId, action, actor: { userId: principal.userId, role: principal.role }, assigneeId, note, reason, now: new Date() });
     revalidatePath(`/exceptions/${exceptionId}`);
     revalidatePath('/exceptions');
-    return { status: result.exception.status, alreadyDone: result.alreadyDone, requeued: result.requeuedEventIds?.length ?? null };
+    return { status: result.exception.status, alreadyDone: result.alreadyDone, requeued: result.requeuedEventIds ? result.requeuedEventIds.length + (result.requeuedCommandIds?.length ?? 0) : null };
   },
 });
 

@@ -21,7 +21,12 @@ export const POST = apiRoute({
       now: new Date(),
     });
     return {
-      action: { id: result.actionId, alreadyDone: result.alreadyDone, ...(result.requeuedEventIds ? { requeuedEventIds: result.requeuedEventIds } : {}) },
+      action: {
+        id: result.actionId,
+        alreadyDone: result.alreadyDone,
+        ...(result.requeuedEventIds ? { requeuedEventIds: result.requeuedEventIds } : {}),
+        ...(result.requeuedCommandIds ? { requeuedCommandIds: result.requeuedCommandIds } : {}),
+      },
       exception: await getException({ id: params.id }),
     };
   },

@@ -1,0 +1,127 @@
+// One HTTP delivery of an outbox command to its connector: POST <endpoint><path> with the
+// connector's outbound token, the command's Idempotency-Key and a timeout. node:http (not
+// fetch) so the DNS lookup can be checked and pinned (guarded-lookup.ts); redirects are
+// never followed (node:http does not), a 3xx is reported as the response it is. The
+// answer is read up to 1 MB. Returns what happened; deciding what it means is
+// lib/domain/outbox/judge-attempt.ts.
+import http from 'node:http';
+import https from 'node:https';
+import { parseRetryAfter } from '../../domain/outbox/retry-delay.ts';
+import type { AttemptResult } from '../../domain/outbox/judge-attempt.ts';
+import { AddressRefusedError, checkHostLiteral, guardedLookup } from './guarded-lookup.ts';
+
+const MAX_RESPONSE_BYTES = 1024 * 1024;
+
+export interface CommandRequest {
+  baseUrl: URL;
+  /** Relative to the endpoint, e.g. v1/invoices. */
+  path: string;
+  token: string;
+  idempotencyKey: string;
+  kind: string;
+  body: unknown;
+  timeoutMs: number;
+  allowPrivate: boolean;
+  correlationId?: string | null;
+  now?: () => Date;
+}
+
+export type PostedCommand = AttemptResult & { body?: unknown; text?: string; location?: string | null };
+
+export async function postCommand(request: CommandRequest): Promise<PostedCommand> {
+  const url = new URL(request.path.replace(/^\/+/, ''), request.baseUrl);
+  // The path is ours, but a "../" in it must still not leave the endpoint.
+  if (url.origin !== request.baseUrl.origin || !url.pathname.startsWith(request.baseUrl.pathname)) {
+    return { kind: 'refused', reason: `${url.pathname} is outside the connector's endpoint` };
+  }
+  try {
+    checkHostLiteral(url.hostname, request.allowPrivate);
+  } catch (error) {
+    return { kind: 'refused', reason: (error as Error).message };
+  }
+  const payload = Buffer.from(JSON.stringify(request.body), 'utf8');
+  const transport = url.protocol === 'https:' ? https : http;
+  const now = request.now ?? (() => new Date());
+
+  return new Promise<PostedCommand>((resolve) => {
+    let settled = false;
+    const finish = (result: PostedCommand) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(result);
+    };
+    const req = transport.request(
+      url,
+      {
+        method: 'POST',
+        lookup: guardedLookup(request.allowPrivate),
+        // No connection reuse: each delivery resolves and checks its target afresh.
+        agent: false,
+        headers: {
+          Authorization: `Bearer ${request.token}`,
+          'Content-Type': 'application/json',
+          'Content-Length': payload.length,
+          Accept: 'application/json, application/problem+json',
+          'Idempotency-Key': request.idempotencyKey,
+          'Threadline-Command': request.kind,
+          'User-Agent': 'Threadline-Outbox/1',
+          ...(request.correlationId ? { 'X-Correlation-Id': request.correlationId } : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_RESPONSE_BYTES) {
+            req.destroy();
+            return finish({ kind: 'network', error: `the answer exceeds ${MAX_RESPONSE_BYTES} bytes` });
+          }
+          chunks.push(chunk);
+        });
+        res.on('error', (error) => finish({ kind: 'network', error: describe(error) }));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const status = res.statusCode ?? 0;
+          const retryAfter = header(res.headers['retry-after']);
+          finish({
+            kind: 'response',
+            status,
+            ...(retryAfter !== undefined ? { retryAfterSeconds: parseRetryAfter(retryAfter, now()) } : {}),
+            body: parseJson(text),
+            text: text.slice(0, 2000),
+            location: header(res.headers.location) ?? null,
+          });
+        });
+      },
+    );
+    const timer = setTimeout(() => {
+      req.destroy();
+      finish({ kind: 'timeout' });
+    }, request.timeoutMs);
+    req.on('error', (error) => {
+      if (error instanceof AddressRefusedError) return finish({ kind: 'refused', reason: error.message });
+      finish({ kind: 'network', error: describe(error) });
+    });
+    req.end(payload);
+  });
+}
+
+function header(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return 'code' in error && typeof error.code === 'string' ? `${error.code}: ${error.message}` : error.message;
+  return String(error);
+}
