@@ -76,8 +76,9 @@ export const paymentReceived = (o: {
   data: { paymentId: o.paymentId, amount: o.amount, currency: o.currency, payer: { externalId: o.payerExternalId }, receivedAt: o.receivedAt, ...(o.remittance ? { remittance: o.remittance } : {}) },
 });
 
-export const paymentDisputed = (o: { invoiceNumber: string; amount: string; currency: string; reason: string; openedAt: string; disputeId: string }): OutgoingEvent => ({
+/** A dispute of an invoice (invoiceNumber) or of a payment (paymentId). */
+export const paymentDisputed = (o: { disputeId: string; invoiceNumber?: string; paymentId?: string; amount: string; currency: string; reason: string; openedAt: string }): OutgoingEvent => ({
   type: 'q2c.payment.disputed.v1',
   subject: o.disputeId,
-  data: { disputeId: o.disputeId, invoiceNumber: o.invoiceNumber, amount: o.amount, currency: o.currency, reason: o.reason, openedAt: o.openedAt },
+  data: { ...o },
 });
