@@ -32,7 +32,6 @@ beforeAll(async () => {
 });
 afterAll(async () => world?.stop());
 
-const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'] as const;
 const LAST_DAY: Record<string, string> = { '01': '31', '02': '28', '03': '31', '04': '30', '05': '31', '06': '30', '07': '31', '08': '31', '09': '30', '10': '31', '11': '30', '12': '31' };
 const USAGE: Record<string, string> = { '01': '900', '02': '1200', '03': '1000', '04': '1500', '05': '800', '06': '1100', '07': '950', '08': '1300', '09': '1000', '10': '1200', '11': '700', '12': '1250' };
 /** Month-end figures: [invoice total of the month, billed, recognized, collected] (see the header). */
