@@ -151,8 +151,7 @@ describe('hostile ordering: the same year shuffled and duplicated ends in the sa
     // Hostile: each phase shuffled and duplicated.
     await sendHostile(commercialEvents('B'), 20260101);
     const hostile = await world.api.engagementByCorrelation('thread-in-B');
-    await sendHostile([['psa', projectCreated(hostile.code, 'PSA-IN-B')]], 20260102);
-    await sendHostile(deliveryEvents('B'), 20260103);
+    await sendHostile([['psa', projectCreated(hostile.code, 'PSA-IN-B')], ...deliveryEvents('B')], 20260103);
 
     world.at('2026-12-31T18:00:00Z');
     await world.api.billingRun('2026-12-31', 'IN01');
