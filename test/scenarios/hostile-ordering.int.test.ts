@@ -12,11 +12,14 @@
 //   expense      USD 300 on 10 June at the June reference rate (91.50 INR per USD) → 27,450
 //   year end     one billing run and one revenue run: 12 weekly invoices, subtotal 1,217,450,
 //                GST 219,141, total 1,436,591; recognized 1,217,450
+//   January      the client pays every invoice; the payment for week 24 is disputed for the
+//                expense (27,450 + 18 % = 32,391). Hostile: the dispute arrives before the
+//                payment it disputes, and the payments shuffled and duplicated.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db/client.ts';
-import { changeOrderApproved, employeeUpdated, expenseApproved, projectCreated, quoteAccepted, timesheetApproved } from './events.ts';
+import { changeOrderApproved, employeeUpdated, expenseApproved, paymentDisputed, paymentReceived, projectCreated, quoteAccepted, timesheetApproved } from './events.ts';
 import { expectInvariants } from './invariants.ts';
-import { cloudEventOf, openWorld, type OutgoingEvent, type System, type World } from './world.ts';
+import { cloudEventOf, openWorld, type InvoiceAnswer, type OutgoingEvent, type System, type World } from './world.ts';
 
 let world: World;
 beforeAll(async () => {
@@ -72,6 +75,13 @@ function deliveryEvents(tag: string): Sent[] {
   ];
 }
 
+/** The client pays each invoice by its number; the week-24 payment is disputed for the expense. */
+function cashEvents(tag: string, invoices: InvoiceAnswer[]): { payments: Sent[]; dispute: Sent } {
+  const payments = invoices.map((i): Sent => ['payments', paymentReceived({ paymentId: `PAY-${tag}-${i.billingPeriodKey}`, amount: i.total, currency: 'INR', payerExternalId: `CRM-GANGA-${tag}`, receivedAt: '2027-01-20T10:00:00Z', remittance: [{ invoiceNumber: i.number!, amount: i.total }] })]);
+  const dispute: Sent = ['payments', paymentDisputed({ disputeId: `DSP-${tag}`, paymentId: `PAY-${tag}-2026-W24`, amount: '32391.00', currency: 'INR', reason: 'Travel was not pre-approved', openedAt: '2027-01-25T10:00:00Z' })];
+  return { payments, dispute };
+}
+
 /** A seeded shuffle (mulberry32), so a failure can be replayed exactly. */
 function shuffled<T>(items: T[], seed: number): T[] {
   let state = seed;
@@ -125,11 +135,15 @@ async function endState(correlationId: string) {
   const time = await db().timeTransaction.findMany({ where: { engagementId: engagement.id, superseded: false }, orderBy: [{ workDate: 'asc' }, { hours: 'asc' }] });
   const revenue = await db().revenueEntry.groupBy({ by: ['period'], where: { engagementId: engagement.id }, _sum: { amount: true }, orderBy: { period: 'asc' } });
   const openExceptions = await db().exception.findMany({ where: { correlationId, status: { in: ['OPEN', 'ASSIGNED'] } }, select: { code: true } });
+  const disputes = await db().dispute.findMany({ where: { OR: [{ invoice: { engagementId: engagement.id } }, { receipt: { applications: { some: { invoice: { engagementId: engagement.id } } } } }] }, select: { status: true, amount: true } });
+  const receipts = await db().cashReceipt.findMany({ where: { applications: { some: { invoice: { engagementId: engagement.id } } } }, orderBy: { amount: 'asc' } });
   return {
     id: engagement.id,
     state: {
       status: engagement.status,
-      figures: [engagement.value, engagement.billed, engagement.recognized, engagement.unbilled],
+      figures: [engagement.value, engagement.billed, engagement.recognized, engagement.unbilled, engagement.collected],
+      receipts: receipts.map((r) => [r.status, r.amount.toFixed(2), r.appliedAmount.toFixed(2)]),
+      disputes: disputes.map((d) => [d.status, d.amount.toFixed(2)]),
       invoices: invoices
         .map((i) => ({ week: i.billingPeriodKey, subtotal: i.subtotal, tax: i.tax, total: i.total, lines: i.lines.map((l) => [l.kind, l.quantity, l.amount]) }))
         .sort((a, b) => String(a.week).localeCompare(String(b.week))),
@@ -157,11 +171,21 @@ describe('hostile ordering: the same year shuffled and duplicated ends in the sa
     await world.api.billingRun('2026-12-31', 'IN01');
     await world.api.revenueRun('2026-12-31', 'IN01');
 
+    // January: the cash. In order, then hostile (the dispute before its payment).
+    world.at('2027-01-26T09:00:00Z');
+    const inOrder = cashEvents('A', await world.api.invoices(ordered.id));
+    await sendInOrder([...inOrder.payments, inOrder.dispute]);
+    const raced = cashEvents('B', await world.api.invoices(hostile.id));
+    await sendHostile([raced.dispute], 20270101);
+    await sendHostile(raced.payments, 20270102);
+
     const a = await endState('thread-in-A');
     const b = await endState('thread-in-B');
     expect(b.state).toEqual(a.state);
 
-    expect(a.state.figures).toEqual(['1350000.00', '1436591.00', '1217450.00', '0.00']);
+    expect(a.state.figures).toEqual(['1350000.00', '1436591.00', '1217450.00', '0.00', '1436591.00']);
+    expect(a.state.disputes).toEqual([['OPEN', '32391.00']]);
+    expect(a.state.openExceptions).toEqual(['PAYMENT_DISPUTED']);
     expect(a.state.invoices).toHaveLength(12);
     const june = a.state.invoices.find((i) => i.week === '2026-W24')!;
     // 20 h × 5,000 + USD 300 × 91.50 = 127,450; GST 18 % = 22,941.

@@ -2,12 +2,17 @@
 // not sent yet (UNKNOWN_EMPLOYEE), or time and expenses naming a PSA project whose
 // project.created has not arrived (TIME_FOR_UNKNOWN_ENGAGEMENT), are held and applied by
 // themselves once what they wait for arrives — through the inbox processor, no replay.
+// The same holds for a gateway's dispute that overtakes the payment it disputes.
 import { describe, expect, it } from 'vitest';
 import { createEmployee, createEngagement, deliveryConnectors, timesheet, uniqueId } from '../../test/fixtures/billing.ts';
+import { createEngagement as createCashEngagement, createInvoice, createPayer } from '../../test/fixtures/cash.ts';
+import { createTestConnector } from '../../test/fixtures/master-data.ts';
 import { putInInbox } from '../../test/support/inbox.ts';
 import { db } from '../db/client.ts';
 import { EMPLOYEE_UPDATED_V1 } from './employee-updated.ts';
 import { EXPENSE_APPROVED_V1 } from './expense-approved.ts';
+import { PAYMENT_DISPUTED_V1 } from './payment-disputed.ts';
+import { PAYMENT_RECEIVED_V1 } from './payment-received.ts';
 import { PROJECT_CREATED_V1 } from './project-created.ts';
 import { processInboxBatch } from './process-inbox-batch.ts';
 import { buildWorkflowResolver } from './registry.ts';
@@ -62,5 +67,28 @@ describe('time and an expense that arrive before the PSA project is linked', () 
     expect((await db().expense.findFirstOrThrow({ where: { engagementId: engagement.id } })).amount.toString()).toBe('80');
     const exceptions = await db().exception.findMany({ where: { code: 'TIME_FOR_UNKNOWN_ENGAGEMENT', entityId: { in: [sheet.timesheetId, expense.expenseId] } } });
     expect(exceptions.map((e) => e.status)).toEqual(['RESOLVED', 'RESOLVED']);
+  });
+});
+
+describe('a dispute that arrives before the payment it disputes', () => {
+  it('is held, then recorded when the payment arrives; its exception is the open dispute only', async () => {
+    await deliveryConnectors(); // the ERP the applications are posted to
+    const payments = await createTestConnector('PAYMENTS');
+    const { client, externalId } = await createPayer(payments);
+    const invoice = await createInvoice(await createCashEngagement(client.id), { net: '500.00' });
+    const paymentId = uniqueId('pay');
+    const source = `/test/${payments.code}`;
+    const [dispute] = await putInInbox(payments.connectorId, [{ type: PAYMENT_DISPUTED_V1, source, subject: 'dp-1', data: { disputeId: 'dp-1', paymentId, amount: '120.00', currency: 'USD', reason: 'Not received', openedAt: '2026-03-10T08:00:00Z' } }]);
+    await drain();
+    expect(await db().inboxEvent.findUniqueOrThrow({ where: { id: dispute!.inboxEventId } })).toMatchObject({ status: 'HELD' });
+
+    const paid = { paymentId, amount: '500.00', currency: 'USD', payer: { externalId }, remittance: [{ invoiceNumber: invoice.number!, amount: '500.00' }], receivedAt: '2026-03-02T09:00:00Z' };
+    await putInInbox(payments.connectorId, [{ type: PAYMENT_RECEIVED_V1, source, subject: paymentId, data: paid }]);
+    await drain();
+    expect(await db().inboxEvent.findUniqueOrThrow({ where: { id: dispute!.inboxEventId } })).toMatchObject({ status: 'PROCESSED' });
+    const recorded = await db().dispute.findUniqueOrThrow({ where: { sourceSystem_externalId: { sourceSystem: payments.code, externalId: 'dp-1' } } });
+    expect([recorded.status, recorded.amount.toFixed(2)]).toEqual(['OPEN', '120.00']);
+    const exceptions = await db().exception.findMany({ where: { code: 'PAYMENT_DISPUTED', entityId: { in: [`${payments.code}:dp-1`, recorded.id] } }, orderBy: { firstSeenAt: 'asc' } });
+    expect(exceptions.map((e) => [e.entityId === recorded.id ? 'dispute' : 'held', e.status])).toEqual([['held', 'RESOLVED'], ['dispute', 'OPEN']]);
   });
 });
