@@ -5,7 +5,8 @@
 // create one, so the quote phase and the delivery phase are shuffled separately. Both
 // engagements must end in the same state, and in the hand-computed one:
 //
-//   contract     Consultant 240 h × 5,000 = 1,200,000 INR
+//   contract     quote version 1: 220 h, re-accepted two days later as version 2:
+//                Consultant 240 h × 5,000 = 1,200,000 INR
 //   CO-IN-1      version 1 +100,000, replaced by version 2 +150,000 → value 1,350,000
 //   time         one timesheet a month, 10 h + 10 h; May's resubmitted as version 2 (8 h + 10 h)
 //                → 11 × 20 h + 18 h = 238 h × 5,000 = 1,190,000
@@ -31,23 +32,25 @@ const WORK_WEEK = ['2026-01-12', '2026-02-09', '2026-03-09', '2026-04-13', '2026
 const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 type Sent = [System, OutgoingEvent];
 
-/** The quote phase: the CRM's quote and both versions of its change order. */
+/** The quote phase: both versions of the CRM's quote and both versions of its change order. */
 function commercialEvents(tag: string): Sent[] {
   const quoteId = `Q-IN-${tag}`;
   const change = (version: number, valueDelta: string, approvedAt: string): Sent => [
     'crm',
     changeOrderApproved({ changeOrderId: `CO-IN-${tag}`, quoteId, version, valueDelta, estimatedCostDelta: '0', budgetHoursDelta: String(Number(valueDelta) / 5000), reason: 'Extra integration', approvedAt }),
   ];
+  const quote = (quoteVersion: number, hours: string, acceptedAt: string): Sent => ['crm', quoteAccepted(`thread-in-${tag}`, {
+    quoteId, quoteVersion,
+    client: { externalId: `CRM-GANGA-${tag}`, name: `Ganga Textiles ${tag}`, legalEntityCode: 'IN01' },
+    currency: 'INR', billingModel: 'TIME_AND_MATERIALS',
+    lines: [{ sku: 'ADV-CONSULTANT', description: 'Consultant', quantity: hours, unitPrice: '5000', role: 'CONSULTANT' }],
+    estimatedCost: String(Number(hours) * 2000),
+    taxProfile: { nexus: 'IN', exempt: false },
+    acceptedAt,
+  })];
   return [
-    ['crm', quoteAccepted(`thread-in-${tag}`, {
-      quoteId, quoteVersion: 1,
-      client: { externalId: `CRM-GANGA-${tag}`, name: `Ganga Textiles ${tag}`, legalEntityCode: 'IN01' },
-      currency: 'INR', billingModel: 'TIME_AND_MATERIALS',
-      lines: [{ sku: 'ADV-CONSULTANT', description: 'Consultant', quantity: '240', unitPrice: '5000', role: 'CONSULTANT' }],
-      estimatedCost: '480000',
-      taxProfile: { nexus: 'IN', exempt: false },
-      acceptedAt: '2026-01-05T06:00:00Z',
-    })],
+    quote(1, '220', '2026-01-05T06:00:00Z'),
+    quote(2, '240', '2026-01-07T06:00:00Z'),
     change(1, '100000', '2026-04-01T06:00:00Z'),
     change(2, '150000', '2026-04-03T06:00:00Z'),
   ];
@@ -111,15 +114,19 @@ async function sendInOrder(events: Sent[]) {
  * resent by its system under a new event id, in batches of five per system with the
  * inbox drained between batches.
  */
-async function sendHostile(events: Sent[], seed: number) {
+async function sendHostile(events: Sent[], seed: number): Promise<number> {
+  let duplicates = 0;
   const wire: [System, Record<string, unknown>][] = events.map(([system, event]) => [system, cloudEventOf(system, event, world.now())]);
   const resent = wire.filter((_, i) => i % 3 === 0);
   const retried = wire.filter((_, i) => i % 4 === 0).map(([system, e]): [System, Record<string, unknown>] => [system, { ...e, id: `${String(e.id)}-retry` }]);
   const all = shuffled([...wire, ...resent, ...retried], seed);
   for (let i = 0; i < all.length; i += 5) {
-    for (const [system, batch] of groupBySystem(all.slice(i, i + 5))) await world.sendRaw(system, batch);
+    for (const [system, batch] of groupBySystem(all.slice(i, i + 5))) {
+      duplicates += (await world.sendRaw(system, batch)).filter((r) => r.status === 'duplicate').length;
+    }
     await world.drain();
   }
+  return duplicates;
 }
 
 function groupBySystem(events: [System, Record<string, unknown>][]): Map<System, Record<string, unknown>[]> {
@@ -163,9 +170,9 @@ describe('hostile ordering: the same year shuffled and duplicated ends in the sa
     await sendInOrder(deliveryEvents('A'));
 
     // Hostile: each phase shuffled and duplicated.
-    await sendHostile(commercialEvents('B'), 20260101);
+    let duplicates = await sendHostile(commercialEvents('B'), 20260101);
     const hostile = await world.api.engagementByCorrelation('thread-in-B');
-    await sendHostile([['psa', projectCreated(hostile.code, 'PSA-IN-B')], ...deliveryEvents('B')], 20260103);
+    duplicates += await sendHostile([['psa', projectCreated(hostile.code, 'PSA-IN-B')], ...deliveryEvents('B')], 20260103);
 
     world.at('2026-12-31T18:00:00Z');
     await world.api.billingRun('2026-12-31', 'IN01');
@@ -177,7 +184,16 @@ describe('hostile ordering: the same year shuffled and duplicated ends in the sa
     await sendInOrder([...inOrder.payments, inOrder.dispute]);
     const raced = cashEvents('B', await world.api.invoices(hostile.id));
     await sendHostile([raced.dispute], 20270101);
-    await sendHostile(raced.payments, 20270102);
+    duplicates += await sendHostile(raced.payments, 20270102);
+    expect(duplicates).toBeGreaterThan(0);
+
+    // The hostility happened: resent events were answered as duplicates, stale versions were
+    // superseded, and events that overtook what they depend on waited and were released.
+    const bEvents = await db().inboxEvent.groupBy({ by: ['status'], where: { OR: [{ subject: { contains: '-B' } }, { subject: { contains: 'PAY-B' } }] }, _count: true });
+    const released = await db().exceptionAction.count({ where: { kind: 'RESOLVE', actorType: 'SYSTEM', note: { contains: 'requeued' } } });
+    if (process.env.SCENARIO_DEBUG) console.log(bEvents, released);
+    expect(bEvents.find((g) => g.status === 'SUPERSEDED')?._count ?? 0).toBeGreaterThan(0);
+    expect(released).toBeGreaterThan(0);
 
     const a = await endState('thread-in-A');
     const b = await endState('thread-in-B');
