@@ -76,7 +76,7 @@ async function invoiceOf(milestoneRef: string) {
 }
 
 async function figures() {
-  const e = await world.api.engagement(engagement.id);
+  const e = await world.api.figures(engagement.id);
   return { value: e.value, billed: e.billed, recognized: e.recognized, collected: e.collected };
 }
 

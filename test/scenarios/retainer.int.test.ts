@@ -66,7 +66,7 @@ async function pay(paymentId: string, day: string, invoices: InvoiceAnswer[]) {
 async function expectMonthEnd(month: string) {
   const [invoiceTotal, billed, recognized, collected] = EXPECTED[month]!;
   expect((await invoiceOf(`2026-${month}`)).total, `the ${month} invoice`).toBe(invoiceTotal);
-  const e = await world.api.engagement(engagement.id);
+  const e = await world.api.figures(engagement.id);
   expect({ billed: e.billed, recognized: e.recognized, collected: e.collected }, `month end ${month}`).toEqual({ billed, recognized, collected });
 }
 

@@ -68,7 +68,7 @@ async function clientPays(invoice: InvoiceAnswer, day: string, amount = invoice.
 
 /** The engagement's figures as GET /api/v1/engagements/{id} answers them. */
 async function figures() {
-  const e = await world.api.engagement(engagement.id);
+  const e = await world.api.figures(engagement.id);
   if (process.env.SCENARIO_DEBUG) console.log(world.now().toISOString(), e.value, e.billed, e.recognized, e.collected, e.unbilled);
   return { value: e.value, billed: e.billed, recognized: e.recognized, collected: e.collected, unbilled: e.unbilled };
 }

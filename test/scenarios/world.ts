@@ -15,6 +15,7 @@ import { POST as exceptionActionRoute } from '@/app/api/v1/exceptions/[id]/actio
 import { POST as creditNoteRoute } from '@/app/api/v1/invoices/[id]/credit-notes/route';
 import { POST as voidRoute } from '@/app/api/v1/invoices/[id]/void/route';
 import { GET as invoicesRoute } from '@/app/api/v1/invoices/route';
+import { GET as revenueRoute } from '@/app/api/v1/revenue/route';
 import { POST as revenueRunRoute } from '@/app/api/v1/revenue/runs/route';
 import { db } from '../../lib/db/client.ts';
 import type { SystemKind } from '../../lib/db/generated/enums.ts';
@@ -73,6 +74,8 @@ export interface World {
     billingRun(asOf: string, legalEntityCode?: string): Promise<BillingRunAnswer>;
     revenueRun(asOf: string, legalEntityCode?: string): Promise<Record<string, unknown>>;
     engagement(idOrCode: string): Promise<EngagementAnswer>;
+    /** The engagement's figures, after checking that the revenue API tells the same story. */
+    figures(engagementId: string): Promise<EngagementAnswer>;
     engagementByCorrelation(correlationId: string): Promise<EngagementAnswer>;
     invoices(engagementId: string): Promise<InvoiceAnswer[]>;
     voidInvoice(id: string, reason: string): Promise<Record<string, unknown>>;
@@ -167,6 +170,14 @@ export async function openWorld(options: { start: string }): Promise<World> {
       billingRun: async (asOf, legalEntityCode) => answer(await billingRunRoute(json('/api/v1/billing/runs', { asOf, legalEntityCode }), noParams)),
       revenueRun: async (asOf, legalEntityCode) => answer(await revenueRunRoute(json('/api/v1/revenue/runs', { asOf, legalEntityCode }), noParams)),
       engagement: async (id) => answer(await engagementRoute(get(`/api/v1/engagements/${encodeURIComponent(id)}`), withId(id))),
+      async figures(id) {
+        const engagement = await world.api.engagement(id);
+        const revenue = await answer<Record<string, string>>(await revenueRoute(get(`/api/v1/revenue?engagementId=${id}`), noParams));
+        const fields = ['recognized', 'billedExcludingTax', 'unbilledReceivable', 'deferredRevenue'];
+        const pick = (o: Record<string, unknown>) => Object.fromEntries(fields.map((f) => [f, o[f]]));
+        expect(pick(revenue), 'GET /api/v1/revenue agrees with GET /api/v1/engagements/{id}').toEqual(pick(engagement));
+        return engagement;
+      },
       async engagementByCorrelation(correlationId) {
         const page = await answer<{ items: EngagementAnswer[] }>(await engagementsRoute(get(`/api/v1/engagements?correlationId=${encodeURIComponent(correlationId)}`), noParams));
         expect(page.items, `one engagement on thread ${correlationId}`).toHaveLength(1);
