@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db/client.ts';
 import { changeOrderApproved, employeeUpdated, expenseApproved, paymentReceived, projectCreated, quoteAccepted, timesheetApproved } from './events.ts';
 import { expectInvariants } from './invariants.ts';
-import { openException, openWorld, type InvoiceAnswer, type World } from './world.ts';
+import { openException, openWorld, type ExplanationNode, type InvoiceAnswer, type World } from './world.ts';
 
 const THREAD = 'thread-tm-hudson';
 const CLIENT = 'CRM-HUDSON';
@@ -246,6 +246,14 @@ describe('time and materials, a year month by month (US01, USD)', () => {
     // 7,750 time + £400 × 1.3450 = 538.00 → 8,288.00; the expense is revenue when incurred.
     expect(issued['10']).toMatchObject({ subtotal: '8288.00', total: '8288.00' });
     expect(await figures()).toMatchObject({ billed: '68788.00', recognized: '69038.00', collected: '60500.00' });
+    // "Why is this invoice 8,288.00?" — down to the timesheets and the expense, with their events.
+    const why = await world.api.explanation(issued['10'].id);
+    expect(why.tree.amount).toBe('8288.00');
+    const lines = why.tree.children.filter((c) => c.kind === 'InvoiceLine');
+    expect(lines.map((l) => l.amount).sort((a, b) => Number(a) - Number(b))).toEqual(['538.00', '3750.00', '4000.00']);
+    const leaves = (node: ExplanationNode): ExplanationNode[] => (node.children.length === 0 ? [node] : node.children.flatMap(leaves));
+    expect(leaves(why.tree).map((n) => n.kind)).toEqual(expect.arrayContaining(['Timesheet', 'Expense'])); // each time entry down to its timesheet
+    expect(why.events.map((e) => e.type)).toEqual(expect.arrayContaining(['q2c.timesheet.approved.v1', 'q2c.expense.approved.v1']));
     await expectInvariants(engagement.id, 'October');
   });
 

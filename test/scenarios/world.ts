@@ -13,6 +13,7 @@ import { GET as engagementsRoute } from '@/app/api/v1/engagements/route';
 import { POST as ingestRoute } from '@/app/api/v1/events/route';
 import { POST as exceptionActionRoute } from '@/app/api/v1/exceptions/[id]/actions/route';
 import { POST as creditNoteRoute } from '@/app/api/v1/invoices/[id]/credit-notes/route';
+import { GET as explanationRoute } from '@/app/api/v1/invoices/[id]/explanation/route';
 import { POST as voidRoute } from '@/app/api/v1/invoices/[id]/void/route';
 import { GET as invoicesRoute } from '@/app/api/v1/invoices/route';
 import { GET as revenueRoute } from '@/app/api/v1/revenue/route';
@@ -78,6 +79,7 @@ export interface World {
     figures(engagementId: string): Promise<EngagementAnswer>;
     engagementByCorrelation(correlationId: string): Promise<EngagementAnswer>;
     invoices(engagementId: string): Promise<InvoiceAnswer[]>;
+    explanation(invoiceId: string): Promise<Explanation>;
     voidInvoice(id: string, reason: string): Promise<Record<string, unknown>>;
     creditNote(id: string, body: Record<string, unknown>): Promise<Record<string, unknown>>;
     exceptionAction(id: string, action: string, note?: string): Promise<Record<string, unknown>>;
@@ -106,6 +108,20 @@ export interface EngagementAnswer {
   collected: string;
   unbilled: string;
   [key: string]: unknown;
+}
+export interface ExplanationNode {
+  kind: string;
+  label: string;
+  amount?: string;
+  currency?: string;
+  detail?: string;
+  children: ExplanationNode[];
+}
+export interface Explanation {
+  invoice: { total: string };
+  summary: string;
+  tree: ExplanationNode;
+  events: { eventId: string; type: string }[];
 }
 export interface InvoiceAnswer {
   id: string;
@@ -187,6 +203,7 @@ export async function openWorld(options: { start: string }): Promise<World> {
         const page = await answer<{ items: InvoiceAnswer[] }>(await invoicesRoute(get(`/api/v1/invoices?engagementId=${engagementId}&limit=100`), noParams));
         return page.items;
       },
+      explanation: async (id) => answer(await explanationRoute(get(`/api/v1/invoices/${id}/explanation`), withId(id))),
       voidInvoice: async (id, reason) => answer(await voidRoute(json(`/api/v1/invoices/${id}/void`, { reason }), withId(id))),
       creditNote: async (id, body) => answer(await creditNoteRoute(json(`/api/v1/invoices/${id}/credit-notes`, body), withId(id))),
       exceptionAction: async (id, action, note) => answer(await exceptionActionRoute(json(`/api/v1/exceptions/${id}/actions`, { action, note }), withId(id))),
