@@ -56,6 +56,9 @@ async function closeTheMonth(month: string) {
   world.at(`${asOf}T18:00:00Z`);
   const run = await world.api.billingRun(asOf, 'US01');
   await world.api.revenueRun(asOf, 'US01');
+  // Both runs are repeatable: the same runs again change nothing.
+  expect((await world.api.billingRun(asOf, 'US01')).invoicesIssued).toBe(0);
+  expect(await world.api.revenueRun(asOf, 'US01')).toMatchObject({ entriesPosted: 0 });
   return run;
 }
 
