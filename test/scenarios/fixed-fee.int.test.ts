@@ -80,7 +80,7 @@ async function figures() {
   return { value: e.value, billed: e.billed, recognized: e.recognized, collected: e.collected };
 }
 
-describe('fixed fee with milestones, a year month by month (DE01, EUR)', () => {
+describe('fixed fee with milestones, a year month by month (DE01, EUR)', { timeout: 180_000 }, () => {
   it('January: accepted, activated, the first 50 hours of cost: 20,000 recognized, nothing billed', async () => {
     await world.send('hcm', employeeUpdated('E-DE-1', '200', 'EUR', 'DE01-TRF'));
     world.at('2026-01-15T10:00:00Z');

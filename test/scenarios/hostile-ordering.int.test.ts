@@ -161,7 +161,7 @@ async function endState(correlationId: string) {
   };
 }
 
-describe('hostile ordering: the same year shuffled and duplicated ends in the same state (IN01, INR)', () => {
+describe('hostile ordering: the same year shuffled and duplicated ends in the same state (IN01, INR)', { timeout: 600_000 }, () => {
   it('ordered and hostile deliveries agree with each other and with the hand-computed year', async () => {
     // In order: quote phase, the PSA's project, delivery phase; one event at a time.
     await sendInOrder(commercialEvents('A'));

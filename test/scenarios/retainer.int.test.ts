@@ -86,7 +86,7 @@ async function usualMonth(month: string, options: { afterBilling?: () => Promise
   await expectInvariants(engagement.id, `month end ${month}`, { complete: month === '12' });
 }
 
-describe('retainer with overage, a year month by month (GB01, GBP)', () => {
+describe('retainer with overage, a year month by month (GB01, GBP)', { timeout: 180_000 }, () => {
   it('January: accepted and activated on the 2nd; the first fee is billed in advance', async () => {
     await world.send('crm', quoteAccepted(THREAD, {
       quoteId: 'Q-RET-THAMES', quoteVersion: 1,

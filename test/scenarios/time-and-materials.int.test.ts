@@ -83,7 +83,7 @@ async function invoiceFor(periodKey: string) {
   return live[0]!;
 }
 
-describe('time and materials, a year month by month (US01, USD)', () => {
+describe('time and materials, a year month by month (US01, USD)', { timeout: 180_000 }, () => {
   it('January: the HCM sends the team, the CRM the accepted quote, the PSA the project; the first week is billed', async () => {
     await world.send('hcm', [employeeUpdated('E-MGR-1', '150', 'USD', 'US01-ADV'), employeeUpdated('E-ANL-1', '60', 'USD', 'US01-ADV')]);
     world.at('2026-01-08T15:00:00Z');
