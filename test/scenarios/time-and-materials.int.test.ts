@@ -11,6 +11,8 @@
 //   March       the invoice is voided (wrong purchase order) and billed again
 //   May         April's invoice is paid 250 short (PRICING); finance approves the deduction
 //   September   August is closed before August's billing run: that invoice goes to September
+//   November    October's invoiced analyst timesheet is resubmitted (same hours, other days):
+//               the week's next invoice reverses and re-bills it, net zero
 // The client pays each month's invoice on the 20th of the next month.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db/client.ts';
@@ -260,10 +262,17 @@ describe('time and materials, a year month by month (US01, USD)', { timeout: 180
     await expectInvariants(engagement.id, 'October');
   });
 
-  it('November and December: the last hours; the year ends with every estimated hour delivered', async () => {
+  it('November and December: October\'s invoiced analyst timesheet is resubmitted; the year ends with every estimated hour delivered', async () => {
     await workTheMonth('11', 25);
     await clientPays(issued['10']!, '2026-11-20');
+    // The analyst moves 2.5 h from Tuesday to Monday of the invoiced October week (same 25 h).
+    world.at('2026-11-24T10:00:00Z');
+    await world.send('psa', timesheetApproved({ timesheetId: 'TS-ANL-2026-10', employeeId: 'E-ANL-1', engagementRef: engagement.code, version: 2, entries: [['2026-10-12', '15', 'ANALYST'], ['2026-10-13', '10', 'ANALYST']], approvedAt: world.now().toISOString() }));
+    await world.drain();
     await closeTheMonth('11');
+    // The week's next invoice reverses the superseded 25 h and bills the new 25 h: net zero.
+    const october = (await world.api.invoices(engagement.id)).filter((i) => i.billingPeriodKey === '2026-W42' && i.id !== issued['10']!.id);
+    expect(october.map((i) => [i.total, i.lines.map((l) => [l.kind, l.quantity, l.amount])])).toEqual([['0.00', [['TIME', '25', '3750.00'], ['ADJUSTMENT', '-25', '-3750.00']]]]);
     issued['11'] = await invoiceFor('2026-W46');
     expect(await figures()).toMatchObject({ billed: '76538.00', recognized: '76788.00', collected: '68788.00' });
     await expectInvariants(engagement.id, 'November');

@@ -3,8 +3,8 @@
 // number is kept forever, and — when it was issued — VOID_INVOICE goes to the ERP in the
 // same transaction. A draft still waiting for tax is voided the same way (its tax
 // exceptions resolved). Voiding a void invoice is answered as already done. The revenue
-// of its time, expenses and usage is reversed in the same transaction; the revenue run
-// recognises it again once those sources are billed again.
+// of an issued invoice's time, expenses and usage is reversed in the same transaction; the
+// revenue run recognises it again once those sources are billed again.
 import { db } from '../../db/client.ts';
 import { voidInvoice as decideVoid } from '../../domain/billing/reverse-invoice.ts';
 import { AppError } from '../../errors.ts';
@@ -40,7 +40,8 @@ export async function voidInvoice(options: { invoiceId: string; reason: string; 
     if (erp && !erp.ok) throw new AppError('CONFLICT', `The invoice is in the ERP, but there is no ${erp.reason === 'missing' ? '' : 'single '}active ERP connector to void it in.`);
     const released = await releaseSources(tx, { released: decision.released, now });
     await tx.invoice.update({ where: { id: invoiceId }, data: { status: 'VOID', voidedAt: now, voidReason: reason, balanceDue: 0 } });
-    await reverseRevenueForInvoice(tx, { invoiceId, on: now.toISOString().slice(0, 10), now, actor });
+    // A draft never issued billed nothing the books know of: only an issued invoice's revenue is reversed.
+    if (issued) await reverseRevenueForInvoice(tx, { invoiceId, on: now.toISOString().slice(0, 10), now, actor });
     if (erp?.ok && row.number) {
       await enqueueCommand(tx, {
         connectorCode: erp.code,
