@@ -19,6 +19,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db/client.ts';
 import { changeOrderApproved, employeeUpdated, milestoneCompleted, paymentDisputed, paymentReceived, projectCreated, quoteAccepted, timesheetApproved } from './events.ts';
+import { monthEnd as lastDay, plusDays } from './calendar.ts';
 import { expectInvariants } from './invariants.ts';
 import { openException, openWorld, type InvoiceAnswer, type World } from './world.ts';
 
@@ -37,8 +38,6 @@ const WORK_WEEK: Record<string, string> = {
   '01': '2026-01-19', '02': '2026-02-09', '03': '2026-03-09', '04': '2026-04-13', '05': '2026-05-11', '06': '2026-06-08',
   '07': '2026-07-13', '08': '2026-08-10', '09': '2026-09-14', '10': '2026-10-12', '11': '2026-11-09', '12': '2026-12-07',
 };
-const LAST_DAY: Record<string, string> = { '01': '31', '02': '28', '03': '31', '04': '30', '05': '31', '06': '30', '07': '31', '08': '31', '09': '30', '10': '31', '11': '30', '12': '31' };
-const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** The consultant's week: five days of `hoursPerDay`, approved on Friday. */
 async function workTheMonth(month: string, hoursPerDay: string) {
@@ -55,8 +54,8 @@ async function completeMilestone(ref: string, day: string) {
   await world.drain();
 }
 
-async function monthEnd(month: string, runs: { billing?: boolean; revenue?: boolean } = {}) {
-  const asOf = `2026-${month}-${LAST_DAY[month]}`;
+async function closeTheMonth(month: string, runs: { billing?: boolean; revenue?: boolean } = {}) {
+  const asOf = lastDay(month);
   world.at(`${asOf}T18:00:00Z`);
   if (runs.billing !== false) await world.api.billingRun(asOf, 'DE01');
   if (runs.revenue !== false) await world.api.revenueRun(asOf, 'DE01');
@@ -106,7 +105,7 @@ describe('fixed fee with milestones, a year month by month (DE01, EUR)', { timeo
     await world.drain();
 
     await workTheMonth('01', '10');
-    await monthEnd('01');
+    await closeTheMonth('01');
     // 50 h × 200 = 10,000 of 120,000 → 240,000 × 1/12 = 20,000.
     expect(await figures()).toEqual({ value: '240000.00', billed: '0.00', recognized: '20000.00', collected: '0.00' });
     await expectInvariants(engagement.id, 'January');
@@ -114,13 +113,13 @@ describe('fixed fee with milestones, a year month by month (DE01, EUR)', { timeo
 
   it('February and March: M1 completed with approval and evidence is invoiced with VAT', async () => {
     await workTheMonth('02', '10');
-    await monthEnd('02');
+    await closeTheMonth('02');
     expect(await figures()).toMatchObject({ billed: '0.00', recognized: '40000.00' });
     await expectInvariants(engagement.id, 'February');
 
     await workTheMonth('03', '10');
     await completeMilestone('M1', '2026-03-20');
-    await monthEnd('03');
+    await closeTheMonth('03');
     invoices.M1 = await invoiceOf('M1');
     // 60,000 + 19 % = 71,400.
     expect(invoices.M1).toMatchObject({ subtotal: '60000.00', tax: '11400.00', total: '71400.00', status: 'ISSUED' });
@@ -131,18 +130,18 @@ describe('fixed fee with milestones, a year month by month (DE01, EUR)', { timeo
   it('April to June: M1 is paid; M2 is invoiced in June', async () => {
     await workTheMonth('04', '10');
     await pay('PAY-RHEIN-M1', '71400.00', '2026-04-28', [{ invoiceNumber: invoices.M1!.number!, amount: '71400.00' }]);
-    await monthEnd('04');
+    await closeTheMonth('04');
     expect(await figures()).toMatchObject({ billed: '71400.00', recognized: '80000.00', collected: '71400.00' });
     await expectInvariants(engagement.id, 'April');
 
     await workTheMonth('05', '10');
-    await monthEnd('05');
+    await closeTheMonth('05');
     expect(await figures()).toMatchObject({ recognized: '100000.00' });
     await expectInvariants(engagement.id, 'May');
 
     await workTheMonth('06', '10');
     await completeMilestone('M2', '2026-06-25');
-    await monthEnd('06');
+    await closeTheMonth('06');
     invoices.M2 = await invoiceOf('M2');
     expect(invoices.M2).toMatchObject({ subtotal: '80000.00', tax: '15200.00', total: '95200.00' });
     expect(await figures()).toMatchObject({ billed: '166600.00', recognized: '120000.00', collected: '71400.00' });
@@ -173,7 +172,7 @@ describe('fixed fee with milestones, a year month by month (DE01, EUR)', { timeo
     // 95,200 − 9,520 credited (8,000 + 1,520 VAT) = 85,680 still due.
     expect(m2).toMatchObject({ amountCredited: '9520.00', balanceDue: '85680.00' });
     await pay('PAY-RHEIN-M2', '85680.00', '2026-07-30', [{ invoiceNumber: invoices.M2!.number!, amount: '85680.00' }]);
-    await monthEnd('07');
+    await closeTheMonth('07');
     // 270,000 × 72,000 / 132,000 = 147,272.727… → 147,272.73.
     expect(await figures()).toEqual({ value: '270000.00', billed: '157080.00', recognized: '147272.73', collected: '157080.00' });
     await expectInvariants(engagement.id, 'July');
@@ -181,12 +180,12 @@ describe('fixed fee with milestones, a year month by month (DE01, EUR)', { timeo
 
   it('August and September: September\'s revenue run is missed and the month closed; the late run posts into October', async () => {
     await workTheMonth('08', '12');
-    await monthEnd('08');
+    await closeTheMonth('08');
     expect(await figures()).toMatchObject({ recognized: '171818.18' });
     await expectInvariants(engagement.id, 'August');
 
     await workTheMonth('09', '12');
-    await monthEnd('09', { revenue: false });
+    await closeTheMonth('09', { revenue: false });
     world.at('2026-10-01T08:00:00Z');
     await world.closePeriod('DE01', '2026-09');
     world.at('2026-10-02T09:00:00Z');
@@ -201,7 +200,7 @@ describe('fixed fee with milestones, a year month by month (DE01, EUR)', { timeo
   it('October and November: M3 is invoiced, then paid 1,190 short; finance rejects the deduction', async () => {
     await workTheMonth('10', '12');
     await completeMilestone('M3', '2026-10-22');
-    await monthEnd('10');
+    await closeTheMonth('10');
     invoices.M3 = await invoiceOf('M3');
     expect(invoices.M3).toMatchObject({ subtotal: '100000.00', tax: '19000.00', total: '119000.00' });
     expect(await figures()).toMatchObject({ billed: '276080.00', recognized: '220909.09' });
@@ -214,7 +213,7 @@ describe('fixed fee with milestones, a year month by month (DE01, EUR)', { timeo
     await world.api.exceptionAction((await openException('SHORT_PAY_DEDUCTION', application.id)).id, 'reject', 'Go-live was on the contractual date');
     const m3 = (await world.api.invoices(engagement.id)).find((i) => i.id === invoices.M3!.id)!;
     expect(m3).toMatchObject({ status: 'PARTIALLY_PAID', balanceDue: '1190.00', amountCredited: '0.00' });
-    await monthEnd('11');
+    await closeTheMonth('11');
     expect(await figures()).toMatchObject({ billed: '276080.00', recognized: '245454.55', collected: '274890.00' });
     await expectInvariants(engagement.id, 'November');
   });
@@ -223,7 +222,7 @@ describe('fixed fee with milestones, a year month by month (DE01, EUR)', { timeo
     await workTheMonth('12', '12');
     await pay('PAY-RHEIN-M3-REST', '1190.00', '2026-12-15', [{ invoiceNumber: invoices.M3!.number!, amount: '1190.00' }]);
     await completeMilestone('M4', '2026-12-18');
-    await monthEnd('12');
+    await closeTheMonth('12');
     invoices.M4 = await invoiceOf('M4');
     expect(invoices.M4).toMatchObject({ subtotal: '30000.00', tax: '5700.00', total: '35700.00' });
     // billed 321,300 − 9,520 conceded = 311,780; collected everything but M4.

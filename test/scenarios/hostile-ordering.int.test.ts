@@ -19,6 +19,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db/client.ts';
 import { changeOrderApproved, employeeUpdated, expenseApproved, paymentDisputed, paymentReceived, projectCreated, quoteAccepted, timesheetApproved } from './events.ts';
+import { plusDays } from './calendar.ts';
 import { expectInvariants } from './invariants.ts';
 import { cloudEventOf, openWorld, type InvoiceAnswer, type OutgoingEvent, type System, type World } from './world.ts';
 
@@ -29,7 +30,6 @@ beforeAll(async () => {
 afterAll(async () => world?.stop());
 
 const WORK_WEEK = ['2026-01-12', '2026-02-09', '2026-03-09', '2026-04-13', '2026-05-11', '2026-06-08', '2026-07-13', '2026-08-10', '2026-09-14', '2026-10-12', '2026-11-09', '2026-12-07'];
-const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 type Sent = [System, OutgoingEvent];
 
 /** The quote phase: both versions of the CRM's quote and both versions of its change order. */

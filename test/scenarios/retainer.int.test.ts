@@ -19,6 +19,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db/client.ts';
 import { paymentDisputed, paymentReceived, projectCreated, quoteAccepted, usageRecorded } from './events.ts';
+import { monthEnd } from './calendar.ts';
 import { expectInvariants } from './invariants.ts';
 import { openException, openWorld, type InvoiceAnswer, type World } from './world.ts';
 
@@ -32,7 +33,6 @@ beforeAll(async () => {
 });
 afterAll(async () => world?.stop());
 
-const LAST_DAY: Record<string, string> = { '01': '31', '02': '28', '03': '31', '04': '30', '05': '31', '06': '30', '07': '31', '08': '31', '09': '30', '10': '31', '11': '30', '12': '31' };
 const USAGE: Record<string, string> = { '01': '900', '02': '1200', '03': '1000', '04': '1500', '05': '800', '06': '1100', '07': '950', '08': '1300', '09': '1000', '10': '1200', '11': '700', '12': '1250' };
 /** Month-end figures: [invoice total of the month, billed, recognized, collected] (see the header). */
 const EXPECTED: Record<string, [string, string, string, string]> = {
@@ -78,10 +78,10 @@ async function usualMonth(month: string, options: { afterBilling?: () => Promise
   await expectInvariants(engagement.id, `billing ${month}`);
   await pay(`PAY-THAMES-${month}`, `2026-${month}-25`, [await invoiceOf(`2026-${month}`)]);
   await options.beforeMonthEnd?.();
-  world.at(`2026-${month}-${LAST_DAY[month]}T20:00:00Z`);
+  world.at(`${monthEnd(month)}T20:00:00Z`);
   await world.send('platform', usageRecorded({ usageId: `U-THAMES-${month}`, engagementRef: engagement.code, units: USAGE[month]!, period: `2026-${month}` }));
   await world.drain();
-  await world.api.revenueRun(`2026-${month}-${LAST_DAY[month]}`, 'GB01');
+  await world.api.revenueRun(monthEnd(month), 'GB01');
   await expectMonthEnd(month);
   await expectInvariants(engagement.id, `month end ${month}`, { complete: month === '12' });
 }

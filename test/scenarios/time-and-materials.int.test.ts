@@ -17,6 +17,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db/client.ts';
 import { changeOrderApproved, employeeUpdated, expenseApproved, paymentReceived, projectCreated, quoteAccepted, timesheetApproved } from './events.ts';
+import { monthEnd, plusDays } from './calendar.ts';
 import { expectInvariants } from './invariants.ts';
 import { openException, openWorld, type ExplanationNode, type InvoiceAnswer, type World } from './world.ts';
 
@@ -36,8 +37,6 @@ const WORK_WEEK: Record<string, string> = {
   '01': '2026-01-12', '02': '2026-02-09', '03': '2026-03-09', '04': '2026-04-13', '05': '2026-05-11', '06': '2026-06-08',
   '07': '2026-07-13', '08': '2026-08-10', '09': '2026-09-14', '10': '2026-10-12', '11': '2026-11-09', '12': '2026-12-14',
 };
-const LAST_DAY: Record<string, string> = { '01': '31', '02': '28', '03': '31', '04': '30', '05': '31', '06': '30', '07': '31', '08': '31', '09': '30', '10': '31', '11': '30', '12': '31' };
-const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** The month's timesheets: manager 5 + 5 h, analyst split evenly over Monday and Tuesday. */
 async function workTheMonth(month: string, analystHours: number) {
@@ -54,7 +53,7 @@ async function workTheMonth(month: string, analystHours: number) {
 
 /** Billing and revenue runs on the last day of the month; answers the invoices the run issued. */
 async function closeTheMonth(month: string) {
-  const asOf = `2026-${month}-${LAST_DAY[month]}`;
+  const asOf = monthEnd(month);
   world.at(`${asOf}T18:00:00Z`);
   const run = await world.api.billingRun(asOf, 'US01');
   await world.api.revenueRun(asOf, 'US01');
