@@ -2,10 +2,13 @@
 // and cost centers. The employee is found through the id crosswalk (sender code, Employee,
 // employeeId) and created when new; the cost rate goes into the history from the event's
 // date. Only what changed is written and audited, so a replay does nothing. A system that
-// does not own the fields changes nothing and raises OWNERSHIP_VIOLATION.
+// does not own the fields changes nothing and raises OWNERSHIP_VIOLATION. Timesheets that
+// named the employee before the HCM had sent it (held, UNKNOWN_EMPLOYEE) are released when
+// it is created: the HCM and the PSA do not wait for each other.
 import type { EmployeeUpdatedData } from '../ingest/schemas/employee-updated.ts';
 import { decideFieldChanges, mayChange, ownerOf, type RefusedField } from '../domain/stewardship/decide-field-changes.ts';
 import { writeAudit } from '../services/audit/write-audit.ts';
+import { releaseHeldEvents } from '../services/exceptions/release-held-events.ts';
 import { holdOnCrosswalkConflict } from './master-data/crosswalk-hold.ts';
 import { costRateInEffect, latestCostRate, recordCostRate, recordFirstCostRate, sameCostRate, utcDate, type CostRate } from './master-data/employee-cost-rate.ts';
 import { createEmployee, findEmployee, lockEmployee } from './master-data/employee-record.ts';
@@ -55,7 +58,8 @@ export const employeeUpdatedWorkflow: Workflow<EmployeeUpdatedData> = {
         const history = withRate ? await recordFirstCostRate(tx, createdId, { ...proposedRate, effectiveFrom }) : null;
         await writeAudit(tx, { ...audit, entityId: createdId, action: 'employee.created', after: { ...created, externalId: data.employeeId, costCenterCode: costCenter ? data.costCenter : null, costRateHistory: history } });
         if (refused.length > 0) await violation(createdId, refused);
-        return { status: 'applied', note: 'Employee created.' };
+        const released = await releaseHeldEvents(tx, { key: holdAs(data.employeeId), resolution: (n) => `The HCM sent employee ${data.employeeId}; ${n} waiting event(s) requeued.`, now });
+        return { status: 'applied', note: released.length > 0 ? `Employee created; ${released.length} waiting event(s) requeued.` : 'Employee created.' };
       }
       // A concurrent transaction created it first: apply this event as an update.
       employeeId = (await findEmployee(tx, sender.system, data.employeeId))!;

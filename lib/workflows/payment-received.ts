@@ -4,7 +4,8 @@
 // through the id crosswalk, its open invoices are locked and the matcher decides; the
 // applications, invoice balances, receipt totals, exceptions (UNAPPLIED_CASH,
 // SHORT_PAY_DEDUCTION), audit, lineage and the ERP commands are written in this one
-// transaction. Applying cash needs an ERP to tell: without one the event is held.
+// transaction. Applying cash needs an ERP to tell: without one the event is held. A dispute
+// of this payment that arrived first (held) is released.
 import { randomUUID } from 'node:crypto';
 import { receiptStatus } from '../domain/cash/settlement-status.ts';
 import { dec } from '../domain/money/decimal.ts';
@@ -17,6 +18,7 @@ import { moneyText } from '../services/cash/money-text.ts';
 import { raiseShortPayDeduction, raiseUnappliedCash, type ReceiptForException } from '../services/cash/raise-cash-exceptions.ts';
 import { recordApplications } from '../services/cash/record-applications.ts';
 import { matchReceipt } from './cash/match-receipt.ts';
+import { releaseDisputesWaitingForPayment } from './cash/release-waiting-disputes.ts';
 import { resolvePayer, type ResolvedPayer } from './cash/resolve-payer.ts';
 import { requireCommandTarget } from './commercial/command-targets.ts';
 import { masterDataSender } from './master-data/sender.ts';
@@ -104,6 +106,7 @@ export const paymentReceivedWorkflow: Workflow<PaymentReceivedData> = {
       const { invoice } = application;
       await raiseShortPayDeduction(tx, { applicationId: application.id, invoice, receipt, deduction: exception.amount.toString(), reasonCode: application.deductionReasonCode, inboxEventId: event.inboxEventId, now });
     }
+    await releaseDisputesWaitingForPayment(tx, { system: sender.system, paymentId: data.paymentId, now });
     const applied = recorded.map((r) => r.invoice.number).join(', ');
     const left = match.unappliedAmount.greaterThan(0) ? `; ${moneyText(match.unappliedAmount, currency)} ${currency} unapplied` : '';
     return { status: 'applied', note: recorded.length > 0 ? `Applied ${moneyText(match.appliedAmount, currency)} ${currency} to ${applied}${left}.` : `Nothing applied${left}.` };

@@ -8,7 +8,8 @@
 // same event for its project: erpProjectId is set, the status is left alone. Stewardship:
 // psaProjectId is the PSA's, erpProjectId the ERP's (OWNERSHIP_VIOLATION otherwise).
 // An engagementRef that resolves to nothing, a second project for one engagement, or a
-// project id already linked elsewhere is ORPHANED_PROJECT (DATA_FIX, delivery).
+// project id already linked elsewhere is ORPHANED_PROJECT (DATA_FIX, delivery). Time,
+// expenses and usage that named the project id before this event arrived are released.
 import type { ProjectCreatedData } from '../ingest/schemas/project-created.ts';
 import { mayChange, ownerOf } from '../domain/stewardship/decide-field-changes.ts';
 import { listOwnershipRules } from '../queries/stewardship/list-ownership-rules.ts';
@@ -17,6 +18,7 @@ import { linkExternalRef } from '../services/crosswalk/link-external-ref.ts';
 import { resolveEngagementRef } from '../services/crosswalk/resolve-engagement-ref.ts';
 import { linkLineage } from '../services/lineage/link-lineage.ts';
 import { lockEngagement } from './commercial/engagement-milestones.ts';
+import { releaseDeliveryWaitingForProject } from './delivery/release-waiting-delivery.ts';
 import { holdOnCrosswalkConflict } from './master-data/crosswalk-hold.ts';
 import { raiseOwnershipViolation } from './master-data/raise-ownership-violation.ts';
 import { masterDataSender } from './master-data/sender.ts';
@@ -51,6 +53,7 @@ export const projectCreatedWorkflow: Workflow<ProjectCreatedData> = {
     await holdOnCrosswalkConflict({ code: 'ORPHANED_PROJECT', entityType: 'Engagement', entityId: engagementId }, () =>
       linkExternalRef(tx, { system: sender.system, entityType: 'Engagement', externalId: projectId, entityId: engagementId }),
     );
+    await releaseDeliveryWaitingForProject(tx, { system: sender.system, projectId, engagementCode: engagement.code, now });
     const activate = field === 'psaProjectId' && engagement.status === 'SHELL';
     if (current === projectId && !activate) return { status: 'applied', note: `${engagement.code} already has project ${projectId}; nothing to do.` };
 

@@ -7,6 +7,7 @@ import type { RunningTaxEngine } from '../../../simulators/tax-engine/server.ts'
 import { createEmployee, createEngagement, deliver, deliveryConnectors, startTaxSimulator, timesheet, uniqueId } from '../../../test/fixtures/billing.ts';
 import { db } from '../../db/client.ts';
 import { timesheetApprovedWorkflow } from '../../workflows/timesheet-approved.ts';
+import { runThrough } from '../../../test/support/revenue-ledger.ts';
 import { creditInvoice } from './credit-invoice.ts';
 import { runBilling } from './run-billing.ts';
 import { voidInvoice } from './void-invoice.ts';
@@ -82,6 +83,21 @@ describe('void and credit notes', () => {
     expect(time.every((t) => t.invoiceLine?.invoiceId === rebill.invoices[0]!.id && t.invoiceLineSources.length === 2)).toBe(true);
   });
 
+  it('a void reverses the revenue of what it billed, in its transaction; a re-bill lets the run recognise it again', async () => {
+    const { engagement, invoice } = await billedWeek();
+    const recognized = async () => (await db().revenueEntry.findMany({ where: { engagementId: engagement.id } })).reduce((total, e) => total + Number(e.amount), 0);
+    await runThrough('2026-04-06', { engagementIds: [engagement.id] });
+    expect(await recognized()).toBe(3200);
+    await voidInvoice({ invoiceId: invoice.id, reason: 'Wrong purchase order', actor, now });
+    const reversals = await db().revenueEntry.findMany({ where: { engagementId: engagement.id, kind: 'REVERSAL' } });
+    expect(reversals.map((r) => [r.invoiceId, r.period, r.amount.toString()]).sort()).toEqual([[invoice.id, '2026-04', '-1600'], [invoice.id, '2026-04', '-1600']]);
+    await runThrough('2026-04-20', { engagementIds: [engagement.id] });
+    expect(await recognized()).toBe(0); // held while unbilled
+    await run(engagement.id, '2026-04-20');
+    await runThrough('2026-04-21', { engagementIds: [engagement.id] });
+    expect(await recognized()).toBe(3200);
+  });
+
   it('a full credit for a billing error releases the sources and settles the balance; the invoice can no longer be voided', async () => {
     const { engagement, invoice } = await billedWeek();
     const credit = await creditInvoice({ invoiceId: invoice.id, reason: 'BILLING_ERROR', actor, now });
@@ -95,6 +111,17 @@ describe('void and credit notes', () => {
     expect(await db().lineageLink.count({ where: { fromId: note.id, toId: invoice.id, relation: 'CREDITS' } })).toBe(1);
     await expect(voidInvoice({ invoiceId: invoice.id, reason: 'x', actor, now })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect((await run(engagement.id)).invoicesIssued).toBe(1); // the released time is billed again
+  });
+
+  it('a credit note that releases the time reverses its revenue; a write-off reverses none', async () => {
+    const released = await billedWeek();
+    await runThrough('2026-04-06', { engagementIds: [released.engagement.id] });
+    await creditInvoice({ invoiceId: released.invoice.id, reason: 'BILLING_ERROR', actor, now });
+    expect((await db().revenueEntry.aggregate({ where: { engagementId: released.engagement.id }, _sum: { amount: true } }))._sum.amount?.toString()).toBe('0');
+    const kept = await billedWeek();
+    await runThrough('2026-04-06', { engagementIds: [kept.engagement.id] });
+    await creditInvoice({ invoiceId: kept.invoice.id, reason: 'WRITE_OFF', actor, now });
+    expect(await db().revenueEntry.count({ where: { engagementId: kept.engagement.id, kind: 'REVERSAL' } })).toBe(0);
   });
 
   it('a partial write-off credits part of a line and releases nothing', async () => {

@@ -3,8 +3,9 @@
 // invoice's own lines and says which sources it releases (only for a reason that says the
 // billing was wrong, and only lines credited in full). In one transaction: the credit note
 // (CREDIT_NOTE, ISSUED, its own gap-free CN- number, negative totals, posting period), the
-// original's amountCredited and balance, the released sources, POST_CREDIT_NOTE to the
-// ERP, audit and lineage (credit note CREDITS invoice).
+// original's amountCredited and balance, the released sources and the revenue behind them
+// reversed (recognised again when they are billed again), POST_CREDIT_NOTE to the ERP,
+// audit and lineage (credit note CREDITS invoice).
 import { db } from '../../db/client.ts';
 import type { CreditNoteReason } from '../../db/generated/enums.ts';
 import { creditInvoice as decideCredit, type CreditRequest } from '../../domain/billing/reverse-invoice.ts';
@@ -13,6 +14,7 @@ import { formatMinor } from '../../domain/money/currency.ts';
 import { AppError } from '../../errors.ts';
 import { resolveCommandTarget } from '../../outbox/resolve-command-target.ts';
 import { writeAudit, type AuditActor } from '../audit/write-audit.ts';
+import { reverseRevenueForInvoice } from '../revenue/reverse-revenue-for-invoice.ts';
 import { loadIssuedInvoice } from './load-issued-invoice.ts';
 import { releaseSources } from './release-sources.ts';
 import { writeCreditNote } from './write-credit-note.ts';
@@ -40,6 +42,7 @@ export async function creditInvoice(options: { invoiceId: string; reason: Credit
 
     const creditNote = await writeCreditNote(tx, { original: row, draft: decision.creditNote, erp: erp.code, note: options.note ?? null, actor, now });
     const released = await releaseSources(tx, { released: decision.released, now });
+    await reverseRevenueForInvoice(tx, { invoiceId: creditNote.id, on: now.toISOString().slice(0, 10), now, actor });
     const credited = dec(row.amountCredited.toString()).plus(dec(creditNote.total).negated());
     const balanceDue = dec(row.total.toString()).minus(row.amountApplied.toString()).minus(credited);
     const after = { amountCredited: formatMinor(credited, row.currency), balanceDue: formatMinor(balanceDue, row.currency) };

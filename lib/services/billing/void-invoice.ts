@@ -2,8 +2,9 @@
 // credit note exists (the core decides). Its sources are released and billable again, its
 // number is kept forever, and — when it was issued — VOID_INVOICE goes to the ERP in the
 // same transaction. A draft still waiting for tax is voided the same way (its tax
-// exceptions resolved). Voiding a void invoice is answered as already done. Revenue is
-// reversed by the revenue run, which sees the void.
+// exceptions resolved). Voiding a void invoice is answered as already done. The revenue
+// of an issued invoice's time, expenses and usage is reversed in the same transaction; the
+// revenue run recognises it again once those sources are billed again.
 import { db } from '../../db/client.ts';
 import { voidInvoice as decideVoid } from '../../domain/billing/reverse-invoice.ts';
 import { AppError } from '../../errors.ts';
@@ -12,6 +13,7 @@ import { resolveCommandTarget } from '../../outbox/resolve-command-target.ts';
 import { erpOrderingKey } from '../../workflows/commercial/engagement-commands.ts';
 import { writeAudit, type AuditActor } from '../audit/write-audit.ts';
 import { resolveExceptionBySystem } from '../exceptions/resolve-by-system.ts';
+import { reverseRevenueForInvoice } from '../revenue/reverse-revenue-for-invoice.ts';
 import { loadIssuedInvoice } from './load-issued-invoice.ts';
 import { releaseSources } from './release-sources.ts';
 
@@ -38,6 +40,8 @@ export async function voidInvoice(options: { invoiceId: string; reason: string; 
     if (erp && !erp.ok) throw new AppError('CONFLICT', `The invoice is in the ERP, but there is no ${erp.reason === 'missing' ? '' : 'single '}active ERP connector to void it in.`);
     const released = await releaseSources(tx, { released: decision.released, now });
     await tx.invoice.update({ where: { id: invoiceId }, data: { status: 'VOID', voidedAt: now, voidReason: reason, balanceDue: 0 } });
+    // A draft never issued billed nothing the books know of: only an issued invoice's revenue is reversed.
+    if (issued) await reverseRevenueForInvoice(tx, { invoiceId, on: now.toISOString().slice(0, 10), now, actor });
     if (erp?.ok && row.number) {
       await enqueueCommand(tx, {
         connectorCode: erp.code,
