@@ -21,7 +21,11 @@ function connectionFor(databaseUrl: string): Connection {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
     // An idle client losing its server (restart, failover) must not crash the process.
     pool.on('error', () => undefined);
-    connection = { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }) };
+    // Prisma's default of 5 s per interactive transaction is shorter than a short
+    // transaction can stall on two loaded cores; a transaction that times out is rolled
+    // back (nothing half-stored) but the request fails, so give ordinary work room.
+    const transactionOptions = { maxWait: 10_000, timeout: 30_000 };
+    connection = { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions }) };
     connections.set(databaseUrl, connection);
   }
   return connection;
