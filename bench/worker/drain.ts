@@ -1,0 +1,75 @@
+// The inbox processor's drain rate in-process, without the web app: a fresh embedded
+// PostgreSQL, N employee events (the ingest benchmark's payload) written as ingest writes
+// them, then `INBOX_CONCURRENCY` processor loops drain them as the worker does. Prints
+// events/s and CPU per event of this process and of PostgreSQL, so a change to the
+// processor can be measured in ~30 s. `node --import tsx bench/worker/drain.ts [events]`;
+// add `--cpu-prof` to node for a profile. WORKER_BENCH_PORT picks PostgreSQL's port.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../../lib/runtime/embedded-postgres.ts';
+import { applyMigrations } from '../../lib/db/migrations/apply-migrations.ts';
+import { childNamed, sampleCpu } from '../ingest/cpu.ts';
+import { EMPLOYEE_UPDATED, HCM_SOURCE, employeeEvent } from '../ingest/events.ts';
+
+const total = Number(process.argv[2] ?? 5000);
+const concurrency = Number(process.env.INBOX_CONCURRENCY ?? 2);
+const batchSize = Number(process.env.INBOX_BATCH_SIZE ?? 100);
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'threadline-worker-bench-'));
+const server = await startEmbeddedPostgres({ dataDir: dir, preferredPort: Number(process.env.WORKER_BENCH_PORT ?? 3481) });
+try {
+  process.env.DATABASE_URL = server.url;
+  process.env.THREADLINE_SECRET_KEY ??= 'Y3Ufn0/x9Pgku0WqR5kb6eY7R8AHQuHHjt1wSTvf0ho=';
+  await applyMigrations({ databaseUrl: server.url });
+  const { pgPool, disconnectAll } = await import('../../lib/db/client.ts');
+  const { createConnector } = await import('../../lib/services/connectors/create-connector.ts');
+  const { writeInboxEvents } = await import('../../lib/ingest/inbox/write-inbox-events.ts');
+  const { canonicalPayloadHash } = await import('../../lib/ingest/envelope/canonical-payload-hash.ts');
+  const { processInboxBatch } = await import('../../lib/workflows/process-inbox-batch.ts');
+  const { buildWorkflowResolver } = await import('../../lib/workflows/registry.ts');
+
+  const hcm = await createConnector({ name: 'HCM', code: 'hcm', kind: 'HCM', sources: [HCM_SOURCE], actor: { type: 'SYSTEM', id: 'bench' } });
+  for (let start = 0; start < total; start += 500) {
+    const events = Array.from({ length: Math.min(500, total - start) }, (_, i) => {
+      const payload = employeeEvent(randomUUID(), `E-${String(start + i).padStart(6, '0')}`);
+      return { source: HCM_SOURCE, eventId: String(payload.id), type: EMPLOYEE_UPDATED, subject: String(payload.subject), sequence: '1', correlationId: null, eventTime: new Date(String(payload.time)), payload, payloadHash: canonicalPayloadHash(payload) };
+    });
+    await writeInboxEvents(pgPool(), { connectorId: hcm.id, events });
+  }
+
+  const settings = { batchSize, gapTimeoutMs: 60_000, maxAttempts: 8, resolve: buildWorkflowResolver() };
+  const postmaster = childNamed(process.pid, 'postgres');
+  const watch: Record<string, number> = postmaster ? { postgres: postmaster } : {};
+  // Round trips to PostgreSQL (through Prisma or not, all go through pg's Client#query):
+  // unlike CPU time, the count does not move with the machine's load.
+  let statements = 0;
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    statements += 1;
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  const cpu0 = process.cpuUsage();
+  const s0 = sampleCpu(watch);
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while ((await processInboxBatch(settings)).claimed > 0);
+  }));
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  pg.Client.prototype.query = query;
+  const s1 = sampleCpu(watch);
+  const processed = Number((await pgPool().query(`SELECT count(*) FROM "InboxEvent" WHERE status = 'PROCESSED'`)).rows[0].count);
+  const employees = Number((await pgPool().query(`SELECT count(*) FROM "Employee"`)).rows[0].count);
+  const nodeMs = (cpu.user + cpu.system) / 1000;
+  const pgMs = (s1.watched.postgres ?? 0) - (s0.watched.postgres ?? 0);
+  const otherCores = ((s1.machineBusyMs - s0.machineBusyMs) - (s1.oursMs - s0.oursMs) - (s1.kernelThreadsMs - s0.kernelThreadsMs)) / (s1.at - s0.at);
+  console.log(JSON.stringify({ total, processed, employees, batchSize, concurrency, seconds: +seconds.toFixed(2), statementsPerEvent: +(statements / total).toFixed(2), eventsPerSecond: Math.round(processed / seconds), workerCpuMsPerEvent: +(nodeMs / processed).toFixed(3), postgresCpuMsPerEvent: +(pgMs / processed).toFixed(3), otherLoadCores: +otherCores.toFixed(2), loadavg: os.loadavg()[0] }));
+  if (processed !== total || employees !== total) process.exitCode = 1;
+  await disconnectAll();
+} finally {
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
