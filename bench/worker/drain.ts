@@ -62,12 +62,19 @@ try {
   pg.Client.prototype.query = query;
   const s1 = sampleCpu(watch);
   const processed = Number((await pgPool().query(`SELECT count(*) FROM "InboxEvent" WHERE status = 'PROCESSED'`)).rows[0].count);
-  const employees = Number((await pgPool().query(`SELECT count(*) FROM "Employee"`)).rows[0].count);
+  const count = async (sql: string) => Number((await pgPool().query<{ count: string }>(sql)).rows[0]!.count);
+  const employees = await count(`SELECT count(*) FROM "Employee"`);
+  // Every effect, exactly once: the employee, its crosswalk link, its first cost rate and its audit record.
+  const effects = {
+    links: await count(`SELECT count(*) FROM "ExternalRef" WHERE "entityType" = 'Employee'`),
+    costRates: await count(`SELECT count(*) FROM "EmployeeCostRate"`),
+    audits: await count(`SELECT count(*) FROM "AuditRecord" WHERE action = 'employee.created'`),
+  };
   const nodeMs = (cpu.user + cpu.system) / 1000;
   const pgMs = (s1.watched.postgres ?? 0) - (s0.watched.postgres ?? 0);
   const otherCores = ((s1.machineBusyMs - s0.machineBusyMs) - (s1.oursMs - s0.oursMs) - (s1.kernelThreadsMs - s0.kernelThreadsMs)) / (s1.at - s0.at);
-  console.log(JSON.stringify({ total, processed, employees, batchSize, concurrency, seconds: +seconds.toFixed(2), statementsPerEvent: +(statements / total).toFixed(2), eventsPerSecond: Math.round(processed / seconds), workerCpuMsPerEvent: +(nodeMs / processed).toFixed(3), postgresCpuMsPerEvent: +(pgMs / processed).toFixed(3), otherLoadCores: +otherCores.toFixed(2), loadavg: os.loadavg()[0] }));
-  if (processed !== total || employees !== total) process.exitCode = 1;
+  console.log(JSON.stringify({ total, processed, employees, ...effects, batchSize, concurrency, seconds: +seconds.toFixed(2), statementsPerEvent: +(statements / total).toFixed(2), eventsPerSecond: Math.round(processed / seconds), workerCpuMsPerEvent: +(nodeMs / processed).toFixed(3), postgresCpuMsPerEvent: +(pgMs / processed).toFixed(3), otherLoadCores: +otherCores.toFixed(2), loadavg: os.loadavg()[0] }));
+  if ([processed, employees, ...Object.values(effects)].some((n) => n !== total)) process.exitCode = 1;
   await disconnectAll();
 } finally {
   await server.stop();

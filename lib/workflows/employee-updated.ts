@@ -7,7 +7,7 @@ import type { EmployeeUpdatedData } from '../ingest/schemas/employee-updated.ts'
 import { decideFieldChanges, mayChange, ownerOf, type RefusedField } from '../domain/stewardship/decide-field-changes.ts';
 import { writeAudit } from '../services/audit/write-audit.ts';
 import { holdOnCrosswalkConflict } from './master-data/crosswalk-hold.ts';
-import { costRateInEffect, latestCostRate, recordCostRate, recordFirstCostRate, sameCostRate, utcDate, type CostRate } from './master-data/employee-cost-rate.ts';
+import { costRateInEffect, latestCostRate, recordCostRate, sameCostRate, utcDate, type CostRate } from './master-data/employee-cost-rate.ts';
 import { createEmployee, findEmployee, lockEmployee } from './master-data/employee-record.ts';
 import { ownershipRulesIn } from './master-data/ownership-rules.ts';
 import { raiseOwnershipViolation } from './master-data/raise-ownership-violation.ts';
@@ -32,7 +32,7 @@ export const employeeUpdatedWorkflow: Workflow<EmployeeUpdatedData> = {
     const violation = (entityId: string, refused: RefusedField[]) =>
       raiseOwnershipViolation(tx, { event, sender, entityType: 'Employee', entityId, externalId: data.employeeId, refused, now });
 
-    let employeeId = await holdOnCrosswalkConflict(holdAs(data.employeeId), () => findEmployee(tx, sender.system, data.employeeId));
+    let employeeId = await holdOnCrosswalkConflict(holdAs(data.employeeId), () => findEmployee(context, sender.system, data.employeeId));
 
     if (employeeId === null) {
       // Creating an employee is a change to the whole record: the sender must own "*".
@@ -50,15 +50,19 @@ export const employeeUpdatedWorkflow: Workflow<EmployeeUpdatedData> = {
       const costCenter = 'costCenterId' in apply ? await costCenterOf(data.employeeId) : null;
       const withRate = 'costRate' in apply && 'costCurrency' in apply;
       const created = { name: data.name, costCenterId: costCenter?.id ?? null, legalEntityId: costCenter?.legalEntityId ?? null, ...(withRate ? { costRate: data.costRate, costCurrency: data.currency } : {}) };
-      const createdId = await holdOnCrosswalkConflict(holdAs(data.employeeId), () => createEmployee(tx, { system: sender.system, externalId: data.employeeId, ...created }));
+      const history = withRate ? { ...proposedRate, effectiveFrom } : null;
+      const createdId = await holdOnCrosswalkConflict(holdAs(data.employeeId), () =>
+        createEmployee(context, { system: sender.system, externalId: data.employeeId, ...created }, {
+          firstCostRate: history,
+          audit: (id) => ({ ...audit, entityId: id, action: 'employee.created', after: { ...created, externalId: data.employeeId, costCenterCode: costCenter ? data.costCenter : null, costRateHistory: history } }),
+        }),
+      );
       if (createdId !== null) {
-        const history = withRate ? await recordFirstCostRate(tx, createdId, { ...proposedRate, effectiveFrom }) : null;
-        await writeAudit(tx, { ...audit, entityId: createdId, action: 'employee.created', after: { ...created, externalId: data.employeeId, costCenterCode: costCenter ? data.costCenter : null, costRateHistory: history } });
         if (refused.length > 0) await violation(createdId, refused);
         return { status: 'applied', note: 'Employee created.' };
       }
       // A concurrent transaction created it first: apply this event as an update.
-      employeeId = (await findEmployee(tx, sender.system, data.employeeId))!;
+      employeeId = (await findEmployee(context, sender.system, data.employeeId))!;
     }
 
     const current = await lockEmployee(tx, employeeId);

@@ -70,7 +70,7 @@ export async function processInboxEvent(options: {
     data: parsed.data,
   };
   const sender = row.connectorId && row.connectorCode && row.connectorKind ? { connectorId: row.connectorId, code: row.connectorCode, kind: row.connectorKind } : null;
-  const outcome = await resolved.workflow.handle(event, { tx, sender, now });
+  const outcome = await resolved.workflow.handle(event, { tx, sql, sender, now });
 
   if (row.sequence !== null && row.subject !== null) await advanceAppliedSequence(sql, row.source, row.subject, row.sequence, row.id);
   if (gap) {

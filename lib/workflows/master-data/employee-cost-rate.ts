@@ -42,12 +42,6 @@ export async function recordCostRate(tx: Tx, employeeId: string, entry: CostRate
   return entry;
 }
 
-/** The first entry of a new employee's history (created in this transaction: nothing to compare with). */
-export async function recordFirstCostRate(tx: Tx, employeeId: string, entry: CostRateEntry): Promise<CostRateEntry> {
-  await tx.employeeCostRate.create({ data: { costRate: entry.costRate, currency: entry.currency, employeeId, effectiveFrom: entry.effectiveFrom } });
-  return entry;
-}
-
 /** The latest rate of the history: what Employee.costRate shows as current. */
 export async function latestCostRate(tx: Tx, employeeId: string): Promise<CostRate | null> {
   const row = await tx.employeeCostRate.findFirst({ where: { employeeId }, orderBy: { effectiveFrom: 'desc' } });
