@@ -65,10 +65,10 @@ export const employeeUpdatedWorkflow: Workflow<EmployeeUpdatedData> = {
       employeeId = (await findEmployee(context, sender.system, data.employeeId))!;
     }
 
-    const current = await lockEmployee(tx, employeeId);
+    const current = await lockEmployee(context.sql, employeeId);
     const currentRate = current.costRate && current.costCurrency ? { costRate: current.costRate, currency: current.costCurrency } : null;
     // Compared with the rate in effect on the event's date, so a back-dated repeat is a no-op too.
-    const rateInEffect = (await costRateInEffect(tx, employeeId, effectiveFrom)) ?? currentRate;
+    const rateInEffect = (await costRateInEffect(context.sql, employeeId, effectiveFrom)) ?? currentRate;
     const changes: Record<string, string> = {};
     if (current.name !== data.name) changes.name = data.name;
     if (current.costCenterCode !== data.costCenter) changes.costCenterId = data.costCenter;
@@ -100,7 +100,7 @@ export const employeeUpdatedWorkflow: Workflow<EmployeeUpdatedData> = {
     }
     let history = null;
     if ('costRate' in apply && 'costCurrency' in apply) {
-      history = await recordCostRate(tx, employeeId, { ...proposedRate, effectiveFrom });
+      history = await recordCostRate(context, employeeId, { ...proposedRate, effectiveFrom });
       const latest = await latestCostRate(tx, employeeId);
       if (latest && !sameCostRate(latest, currentRate)) {
         set('costRate', current.costRate, latest.costRate);

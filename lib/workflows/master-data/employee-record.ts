@@ -5,6 +5,7 @@
 // employees): each is one statement on the transaction's pg connection (docs/PERFORMANCE.md).
 import { randomUUID } from 'node:crypto';
 import type { TransactionSql } from '../../db/transaction-connection.ts';
+import { normaliseDecimal } from '../../domain/money/decimal-string.ts';
 import { auditInsertRow, type AuditEntry } from '../../services/audit/write-audit.ts';
 import { resolveExternalRef } from '../../services/crosswalk/resolve-external-ref.ts';
 import { ExternalRefConflictError, linkExternalRef } from '../../services/crosswalk/link-external-ref.ts';
@@ -107,17 +108,19 @@ export async function createEmployee({ tx, sql }: Db, employee: NewEmployee, opt
   return id;
 }
 
-/** Locks the employee row for the rest of the transaction and reads it. */
-export async function lockEmployee(tx: Tx, id: string): Promise<EmployeeSnapshot> {
-  await tx.$queryRaw`SELECT 1 FROM "Employee" WHERE "id" = ${id}::uuid FOR UPDATE`;
-  const row = await tx.employee.findUniqueOrThrow({ where: { id }, include: { costCenter: { select: { code: true } } } });
-  return {
-    id: row.id,
-    name: row.name,
-    costCenterId: row.costCenterId,
-    costCenterCode: row.costCenter?.code ?? null,
-    legalEntityId: row.legalEntityId,
-    costRate: row.costRate?.toString() ?? null,
-    costCurrency: row.costCurrency,
-  };
+/** Locks the employee row for the rest of the transaction and reads it (one statement). */
+export async function lockEmployee(sql: TransactionSql, id: string): Promise<EmployeeSnapshot> {
+  // The cost center's code as a subquery, not a join: after waiting for a concurrent
+  // holder, FOR UPDATE re-reads the employee's latest version, and the subquery follows it.
+  const { rows } = await sql.query<EmployeeSnapshot>({
+    name: 'employee-lock',
+    text: `SELECT e.id::text AS id, e.name, e."costCenterId"::text AS "costCenterId", e."legalEntityId"::text AS "legalEntityId",
+                  e."costRate"::text AS "costRate", e."costCurrency"::text AS "costCurrency",
+                  (SELECT c.code FROM "CostCenter" c WHERE c.id = e."costCenterId") AS "costCenterCode"
+             FROM "Employee" e WHERE e.id = $1::uuid FOR UPDATE`,
+    values: [id],
+  });
+  const row = rows[0];
+  if (!row) throw new Error(`Employee ${id} does not exist.`);
+  return { ...row, costRate: row.costRate === null ? null : normaliseDecimal(row.costRate) };
 }
