@@ -58,4 +58,22 @@ describe('transactionWithSql', () => {
     for (const [prismaPid, sqlPid] of pids) expect(sqlPid).toBe(prismaPid);
     expect(new Set(pids.map(([pid]) => pid)).size).toBe(3);
   });
+
+  it('refuses statements on the connection once Prisma has ended the transaction', async () => {
+    let late: Promise<unknown> | undefined;
+    await expect(
+      transactionWithSql(
+        db(),
+        async (_tx, sql) => {
+          // Outlive Prisma's timeout, then try to write: the connection is back in the pool.
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          late = sql.query(insert, ['too-late']);
+          await late;
+        },
+        { timeout: 100, maxWait: 5_000 },
+      ),
+    ).rejects.toThrow();
+    await expect(late).rejects.toThrow('already closed');
+    expect(await subjectVersions('too-late')).toBe(0);
+  });
 });

@@ -12,6 +12,8 @@ import type { Prisma, PrismaClient } from './generated/client.ts';
 
 interface Slot {
   client?: pg.PoolClient;
+  /** Set when Prisma gives the connection back (commit, rollback, or its timeout). */
+  released?: boolean;
 }
 
 const wanted = new AsyncLocalStorage<Slot>();
@@ -28,7 +30,14 @@ export class SharingPool extends pg.Pool {
     const connecting = super.connect();
     if (!slot || slot.client) return connecting;
     return connecting.then((client) => {
-      slot.client ??= client;
+      if (slot.client) return client;
+      slot.client = client;
+      // pg-pool gives each checkout its own release(); this one also closes the door on `sql`.
+      const release = client.release.bind(client);
+      client.release = (err?: Error | boolean) => {
+        slot.released = true;
+        return release(err);
+      };
       return client;
     });
   }
@@ -54,8 +63,16 @@ export async function transactionWithSql<T>(
       const client = slot.client;
       // Only a client whose adapter uses SharingPool gets here with a connection.
       if (!client) throw new Error('transactionWithSql needs a Prisma client built on SharingPool (lib/db/client.ts).');
+      // After Prisma ended the transaction (e.g. its timeout), the connection may already
+      // serve someone else: a late statement must fail, as it does through `tx`.
+      const sql: TransactionSql = {
+        query: ((...args: Parameters<pg.PoolClient['query']>) => {
+          if (slot.released) return Promise.reject(new Error('The transaction is already closed (committed, rolled back or timed out).'));
+          return (client.query as (...a: unknown[]) => unknown)(...args);
+        }) as TransactionSql['query'],
+      };
       // Leave the context, so that pool connections taken inside `work` are not mistaken for the transaction's.
-      return wanted.exit(() => work(tx, client));
+      return wanted.exit(() => work(tx, sql));
     }, options),
   );
 }
