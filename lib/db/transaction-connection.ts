@@ -68,7 +68,7 @@ export async function transactionWithSql<T>(
       const sql: TransactionSql = {
         query: ((...args: Parameters<pg.PoolClient['query']>) => {
           if (slot.released) return Promise.reject(new Error('The transaction is already closed (committed, rolled back or timed out).'));
-          return (client.query as (...a: unknown[]) => unknown)(...args);
+          return (client.query as (...a: unknown[]) => unknown).apply(client, args);
         }) as TransactionSql['query'],
       };
       // Leave the context, so that pool connections taken inside `work` are not mistaken for the transaction's.
