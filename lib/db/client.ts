@@ -3,6 +3,7 @@
 // process and database URL, shared by Prisma (through @prisma/adapter-pg, so no native
 // query engine) and by the few hot paths that speak SQL directly (the inbox write).
 import pg from 'pg';
+import { SharingPool } from './transaction-connection.ts';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client.ts';
 import { requireDatabaseUrl } from '../env.ts';
@@ -18,7 +19,7 @@ const connections: Map<string, Connection> = (globalForDb.__threadlineDb ??= new
 function connectionFor(databaseUrl: string): Connection {
   let connection = connections.get(databaseUrl);
   if (!connection) {
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const pool = new SharingPool({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
     // An idle client losing its server (restart, failover) must not crash the process.
     pool.on('error', () => undefined);
     // Prisma's default of 5 s per interactive transaction is shorter than a short

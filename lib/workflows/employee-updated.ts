@@ -10,7 +10,7 @@ import { decideFieldChanges, mayChange, ownerOf, type RefusedField } from '../do
 import { writeAudit } from '../services/audit/write-audit.ts';
 import { releaseHeldEvents } from '../services/exceptions/release-held-events.ts';
 import { holdOnCrosswalkConflict } from './master-data/crosswalk-hold.ts';
-import { costRateInEffect, latestCostRate, recordCostRate, recordFirstCostRate, sameCostRate, utcDate, type CostRate } from './master-data/employee-cost-rate.ts';
+import { costRateInEffect, latestCostRate, recordCostRate, sameCostRate, utcDate, type CostRate } from './master-data/employee-cost-rate.ts';
 import { createEmployee, findEmployee, lockEmployee } from './master-data/employee-record.ts';
 import { ownershipRulesIn } from './master-data/ownership-rules.ts';
 import { raiseOwnershipViolation } from './master-data/raise-ownership-violation.ts';
@@ -35,7 +35,7 @@ export const employeeUpdatedWorkflow: Workflow<EmployeeUpdatedData> = {
     const violation = (entityId: string, refused: RefusedField[]) =>
       raiseOwnershipViolation(tx, { event, sender, entityType: 'Employee', entityId, externalId: data.employeeId, refused, now });
 
-    let employeeId = await holdOnCrosswalkConflict(holdAs(data.employeeId), () => findEmployee(tx, sender.system, data.employeeId));
+    let employeeId = await holdOnCrosswalkConflict(holdAs(data.employeeId), () => findEmployee(context, sender.system, data.employeeId));
 
     if (employeeId === null) {
       // Creating an employee is a change to the whole record: the sender must own "*".
@@ -53,22 +53,26 @@ export const employeeUpdatedWorkflow: Workflow<EmployeeUpdatedData> = {
       const costCenter = 'costCenterId' in apply ? await costCenterOf(data.employeeId) : null;
       const withRate = 'costRate' in apply && 'costCurrency' in apply;
       const created = { name: data.name, costCenterId: costCenter?.id ?? null, legalEntityId: costCenter?.legalEntityId ?? null, ...(withRate ? { costRate: data.costRate, costCurrency: data.currency } : {}) };
-      const createdId = await holdOnCrosswalkConflict(holdAs(data.employeeId), () => createEmployee(tx, { system: sender.system, externalId: data.employeeId, ...created }));
+      const history = withRate ? { ...proposedRate, effectiveFrom } : null;
+      const createdId = await holdOnCrosswalkConflict(holdAs(data.employeeId), () =>
+        createEmployee(context, { system: sender.system, externalId: data.employeeId, ...created }, {
+          firstCostRate: history,
+          audit: (id) => ({ ...audit, entityId: id, action: 'employee.created', after: { ...created, externalId: data.employeeId, costCenterCode: costCenter ? data.costCenter : null, costRateHistory: history } }),
+        }),
+      );
       if (createdId !== null) {
-        const history = withRate ? await recordFirstCostRate(tx, createdId, { ...proposedRate, effectiveFrom }) : null;
-        await writeAudit(tx, { ...audit, entityId: createdId, action: 'employee.created', after: { ...created, externalId: data.employeeId, costCenterCode: costCenter ? data.costCenter : null, costRateHistory: history } });
         if (refused.length > 0) await violation(createdId, refused);
         const released = await releaseHeldEvents(tx, { key: holdAs(data.employeeId), resolution: (n) => `The HCM sent employee ${data.employeeId}; ${n} waiting event(s) requeued.`, now });
         return { status: 'applied', note: released.length > 0 ? `Employee created; ${released.length} waiting event(s) requeued.` : 'Employee created.' };
       }
       // A concurrent transaction created it first: apply this event as an update.
-      employeeId = (await findEmployee(tx, sender.system, data.employeeId))!;
+      employeeId = (await findEmployee(context, sender.system, data.employeeId))!;
     }
 
-    const current = await lockEmployee(tx, employeeId);
+    const current = await lockEmployee(context.sql, employeeId);
     const currentRate = current.costRate && current.costCurrency ? { costRate: current.costRate, currency: current.costCurrency } : null;
     // Compared with the rate in effect on the event's date, so a back-dated repeat is a no-op too.
-    const rateInEffect = (await costRateInEffect(tx, employeeId, effectiveFrom)) ?? currentRate;
+    const rateInEffect = (await costRateInEffect(context.sql, employeeId, effectiveFrom)) ?? currentRate;
     const changes: Record<string, string> = {};
     if (current.name !== data.name) changes.name = data.name;
     if (current.costCenterCode !== data.costCenter) changes.costCenterId = data.costCenter;
@@ -100,7 +104,7 @@ export const employeeUpdatedWorkflow: Workflow<EmployeeUpdatedData> = {
     }
     let history = null;
     if ('costRate' in apply && 'costCurrency' in apply) {
-      history = await recordCostRate(tx, employeeId, { ...proposedRate, effectiveFrom });
+      history = await recordCostRate(context, employeeId, { ...proposedRate, effectiveFrom });
       const latest = await latestCostRate(tx, employeeId);
       if (latest && !sameCostRate(latest, currentRate)) {
         set('costRate', current.costRate, latest.costRate);

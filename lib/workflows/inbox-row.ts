@@ -2,7 +2,7 @@
 // number of workers claim disjoint rows; a worker that dies mid-batch releases its rows
 // with its transaction, so they are claimed again and applied exactly once.
 import type { SystemKind } from '../db/generated/enums.ts';
-import type { Tx } from './workflow.ts';
+import type { TransactionSql } from '../db/transaction-connection.ts';
 
 export interface ClaimedInboxRow {
   id: string;
@@ -22,9 +22,14 @@ export interface ClaimedInboxRow {
   connectorKind: SystemKind | null;
 }
 
-export async function claimInboxRows(tx: Tx, limit: number): Promise<ClaimedInboxRow[]> {
-  const rows = await tx.$queryRawUnsafe<ClaimedInboxRow[]>(
-    `WITH received AS (
+type ClaimedRowAsRead = Omit<ClaimedInboxRow, 'sequence'> & { sequence: string | null };
+
+/** Claims up to `limit` rows of each kind (new, retry due, park expired) on the batch transaction's connection. */
+export async function claimInboxRows(sql: TransactionSql, limit: number): Promise<ClaimedInboxRow[]> {
+  // Named: parsed and planned once per connection (the pg client leaves int8 as text).
+  const { rows } = await sql.query<ClaimedRowAsRead>({
+    name: 'inbox-claim',
+    text: `WITH received AS (
        SELECT id FROM "InboxEvent" WHERE status = 'RECEIVED' ORDER BY "receivedAt" LIMIT $1 FOR UPDATE SKIP LOCKED
      ), retry AS (
        SELECT id FROM "InboxEvent" WHERE status = 'FAILED' AND "nextAttemptAt" <= clock_timestamp() ORDER BY "nextAttemptAt" LIMIT $1 FOR UPDATE SKIP LOCKED
@@ -36,15 +41,17 @@ export async function claimInboxRows(tx: Tx, limit: number): Promise<ClaimedInbo
        FROM "InboxEvent" e
        LEFT JOIN "Connector" c ON c.id = e."connectorId"
       WHERE e.id IN (SELECT id FROM received UNION ALL SELECT id FROM retry UNION ALL SELECT id FROM unparked)`,
-    limit,
-  );
+    values: [limit],
+  });
   // One order for every worker (subject, then version, then arrival) keeps the subject
   // locks below from deadlocking between workers and applies versions in order.
-  return rows.sort(
-    (a, b) =>
-      a.source.localeCompare(b.source) ||
-      (a.subject ?? '').localeCompare(b.subject ?? '') ||
-      Number((a.sequence ?? 0n) - (b.sequence ?? 0n)) ||
-      a.receivedAt.getTime() - b.receivedAt.getTime(),
-  );
+  return rows
+    .map((row) => ({ ...row, sequence: row.sequence === null ? null : BigInt(row.sequence) }))
+    .sort(
+      (a, b) =>
+        a.source.localeCompare(b.source) ||
+        (a.subject ?? '').localeCompare(b.subject ?? '') ||
+        Number((a.sequence ?? 0n) - (b.sequence ?? 0n)) ||
+        a.receivedAt.getTime() - b.receivedAt.getTime(),
+    );
 }

@@ -6,7 +6,8 @@ import { requeueHeldEvents } from '../services/exceptions/requeue-held-events.ts
 import { countingWorkflow, putInInbox, usage } from '../../test/support/inbox.ts';
 import { processInboxBatch, type InboxProcessorSettings } from './process-inbox-batch.ts';
 import { buildWorkflowResolver } from './registry.ts';
-import type { Workflow } from './workflow.ts';
+import { writeAudit } from '../services/audit/write-audit.ts';
+import { WorkflowHold, type Workflow } from './workflow.ts';
 
 const settings = (workflow: Workflow, overrides: Partial<InboxProcessorSettings> = {}): InboxProcessorSettings => ({
   batchSize: 50,
@@ -105,6 +106,43 @@ describe('processInboxBatch', () => {
     await drain(settings(workflow));
     expect(await db().inboxEvent.findFirstOrThrow({ where: { subject: 'held' } })).toMatchObject({ status: 'PROCESSED' });
     expect(await effects('held')).toHaveLength(1);
+  });
+
+  it('an event failing in the middle of a batch rolls back alone: the others commit once, it is retried or held', async () => {
+    // Counts how often each event's workflow ran; `mid-fail` fails once (the dependency is down), `mid-hold` needs a data fix.
+    const calls = new Map<string, number>();
+    const workflow: Workflow<{ usageId: string; units: string }> = {
+      type: 'q2c.usage.recorded.v1',
+      async handle(event, { tx, now }) {
+        const id = event.data.usageId;
+        calls.set(id, (calls.get(id) ?? 0) + 1);
+        await writeAudit(tx, { actor: { type: 'SYSTEM', id: 'test' }, entityType: 'UsageRecord', entityId: id, action: 'usage.applied', after: { units: event.data.units }, eventId: event.inboxEventId, at: now });
+        if (id === 'mid-fail' && calls.get(id) === 1) throw new Error('the dependency is down');
+        if (id === 'mid-hold') throw new WorkflowHold({ code: 'TIME_FOR_UNKNOWN_ENGAGEMENT', entityType: 'UsageRecord', entityId: id, title: 'Usage for an unknown engagement' });
+      },
+    };
+    const midEffects = async () => (await effects()).filter((e) => e.entityId.startsWith('mid-'));
+    const ids = ['mid-a', 'mid-b', 'mid-fail', 'mid-c', 'mid-hold', 'mid-d'];
+    await putInInbox(null, ids.map((id) => ({ subject: id, data: usage(id) })));
+    const summary = await processInboxBatch(settings(workflow));
+    expect(summary).toMatchObject({ claimed: 6, processed: 4, retrying: 1, held: 1 });
+
+    // Each effect exists once: the failing events' own writes were undone, the others' kept once.
+    expect((await midEffects()).map((e) => e.entityId).sort()).toEqual(['mid-a', 'mid-b', 'mid-c', 'mid-d']);
+    // The failure was recorded as it happened, not by running the event again.
+    expect(calls.get('mid-fail')).toBe(1);
+    const status = async (id: string) => db().inboxEvent.findFirstOrThrow({ where: { subject: id } });
+    expect(await status('mid-fail')).toMatchObject({ status: 'FAILED', attempts: 1, lastError: 'the dependency is down' });
+    expect(await status('mid-hold')).toMatchObject({ status: 'HELD', attempts: 1 });
+    expect(await db().exception.count({ where: { code: 'TIME_FOR_UNKNOWN_ENGAGEMENT', entityId: 'mid-hold' } })).toBe(1);
+    for (const id of ['mid-a', 'mid-b', 'mid-c', 'mid-d']) expect(await status(id)).toMatchObject({ status: 'PROCESSED', attempts: 1 });
+
+    // The retry applies it once.
+    await db().inboxEvent.updateMany({ where: { subject: 'mid-fail' }, data: { nextAttemptAt: new Date() } });
+    await drain(settings(workflow));
+    expect(await status('mid-fail')).toMatchObject({ status: 'PROCESSED', attempts: 2 });
+    expect(await effects('mid-fail')).toHaveLength(1);
+    expect(await midEffects()).toHaveLength(5);
   });
 
   it('two processors at once never apply an event twice', async () => {

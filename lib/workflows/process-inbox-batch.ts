@@ -1,14 +1,19 @@
-// One round of the inbox processor: claim a batch, apply each event under its own
-// savepoint (a failing event rolls back alone), record the outcomes, commit once. The
-// batch commit (and few round trips per event) is what makes a high rate possible on a
-// small machine: see docs/PERFORMANCE.md.
+// One round of the inbox processor: claim a batch, apply its events in one transaction,
+// record the outcomes, commit once. The batch commit and few statements per event are what
+// make a high rate possible on a small machine (docs/PERFORMANCE.md).
+//
+// A failing event must roll back alone. Savepoints would do that, but cost two statements
+// per event and, past 64 per transaction, make every other session's snapshots dearer. So a
+// batch first runs optimistically, without them; when an event fails, the whole attempt is
+// rolled back and the batch runs again with a savepoint per event, recording that event's
+// failure as it happened instead of running it again (so a transient failure counts one
+// attempt and backs off exactly as it would have). Each batch runs at most twice.
 import { db } from '../db/client.ts';
-import { retryDelayMs } from '../domain/ingest/ordering.ts';
+import { transactionWithSql, type TransactionSql } from '../db/transaction-connection.ts';
 import { log } from '../log.ts';
-import { raiseException } from '../services/exceptions/raise-exception.ts';
-import { classifyFailure } from './classify-failure.ts';
 import { claimInboxRows, type ClaimedInboxRow } from './inbox-row.ts';
 import { processInboxEvent, type EventOutcome, type ResolvedWorkflow } from './process-inbox-event.ts';
+import { recordFailure, recordOutcomes } from './record-inbox-outcomes.ts';
 import type { Tx } from './workflow.ts';
 
 export interface InboxProcessorSettings {
@@ -22,90 +27,86 @@ export interface InboxProcessorSettings {
 
 export type BatchSummary = Record<'claimed' | 'processed' | 'superseded' | 'parked' | 'held' | 'retrying', number>;
 
-/**
- * Records the outcomes of the batch's events, once they have all run: parked events one by
- * one (rare), every finished event (processed, superseded, held) in one statement, so
- * "processedAt" is the end of the batch, just before its commit.
- */
-async function recordOutcomes(tx: Tx, outcomes: { row: ClaimedInboxRow; outcome: EventOutcome }[]): Promise<void> {
-  const finished: { id: string; status: string; note: string | null }[] = [];
-  for (const { row, outcome } of outcomes) {
-    if (outcome.status === 'PARKED') {
-      await tx.$executeRawUnsafe(`UPDATE "InboxEvent" SET status = 'PARKED', "parkedUntil" = $2 WHERE id = $1::uuid`, row.id, outcome.until);
+const SUMMARY_KEY = { PROCESSED: 'processed', SUPERSEDED: 'superseded', PARKED: 'parked', HELD: 'held' } as const;
+
+/** An event failed in an optimistic run: the run is rolled back and redone with savepoints. */
+class EventFailed extends Error {
+  constructor(
+    readonly inboxEventId: string,
+    readonly failure: unknown,
+  ) {
+    super(`inbox event ${inboxEventId} failed`);
+  }
+}
+
+interface Run {
+  tx: Tx;
+  sql: TransactionSql;
+  settings: InboxProcessorSettings;
+  summary: BatchSummary;
+  /** Set on the second run: the event that failed the first one, and how. */
+  knownFailure?: EventFailed;
+}
+
+/** Applies one event under a savepoint; its failure is recorded and the batch goes on. */
+async function applyUnderSavepoint(run: Run, row: ClaimedInboxRow, now: Date): Promise<EventOutcome | null> {
+  const { tx, sql, settings } = run;
+  await sql.query('SAVEPOINT inbox_event');
+  try {
+    const outcome = await processInboxEvent({ tx, sql, row, resolve: settings.resolve, now, gapTimeoutMs: settings.gapTimeoutMs });
+    await sql.query('RELEASE SAVEPOINT inbox_event');
+    return outcome;
+  } catch (error) {
+    await sql.query('ROLLBACK TO SAVEPOINT inbox_event');
+    log.warn('inbox event failed', { inboxEventId: row.id, type: row.type, err: error });
+    run.summary[await recordFailure(tx, sql, row, error, settings, now)] += 1;
+    return null;
+  }
+}
+
+async function runBatch(run: Run, savepoints: boolean): Promise<void> {
+  const { tx, sql, settings, summary, knownFailure } = run;
+  const rows = await claimInboxRows(sql, settings.batchSize);
+  summary.claimed = rows.length;
+  const outcomes: { row: ClaimedInboxRow; outcome: EventOutcome }[] = [];
+  for (const row of rows) {
+    const now = settings.now?.() ?? new Date();
+    let outcome: EventOutcome | null;
+    if (knownFailure?.inboxEventId === row.id) {
+      summary[await recordFailure(tx, sql, row, knownFailure.failure, settings, now)] += 1;
+      outcome = null;
+    } else if (savepoints) {
+      outcome = await applyUnderSavepoint(run, row, now);
     } else {
-      finished.push({ id: row.id, status: outcome.status, note: outcome.note ?? null });
+      try {
+        outcome = await processInboxEvent({ tx, sql, row, resolve: settings.resolve, now, gapTimeoutMs: settings.gapTimeoutMs });
+      } catch (error) {
+        log.warn('inbox event failed', { inboxEventId: row.id, type: row.type, err: error });
+        throw new EventFailed(row.id, error);
+      }
+    }
+    if (outcome) {
+      outcomes.push({ row, outcome });
+      summary[SUMMARY_KEY[outcome.status]] += 1;
     }
   }
-  if (finished.length === 0) return;
-  await tx.$executeRawUnsafe(
-    `UPDATE "InboxEvent" AS e SET status = o.status::"InboxEventStatus", attempts = e.attempts + 1, "processedAt" = clock_timestamp(),
-            "parkedUntil" = NULL, "nextAttemptAt" = NULL, "lastError" = o.note
-       FROM unnest($1::uuid[], $2::text[], $3::text[]) AS o(id, status, note)
-      WHERE e.id = o.id`,
-    finished.map((f) => f.id),
-    finished.map((f) => f.status),
-    finished.map((f) => f.note),
-  );
+  await recordOutcomes(sql, outcomes);
 }
 
-async function recordFailure(tx: Tx, row: ClaimedInboxRow, error: unknown, settings: InboxProcessorSettings, now: Date): Promise<'held' | 'retrying'> {
-  const failure = classifyFailure(error);
-  const attempts = row.attempts + 1;
-  if (failure.kind === 'hold') {
-    const hold = failure.hold.exception;
-    await raiseException(tx, { ...hold, correlationId: row.correlationId ?? undefined, inboxEventId: row.id, now });
-    await tx.$executeRawUnsafe(`UPDATE "InboxEvent" SET status = 'HELD', attempts = $2, "lastError" = $3 WHERE id = $1::uuid`, row.id, attempts, failure.hold.message);
-    return 'held';
-  }
-  if (attempts >= settings.maxAttempts) {
-    await raiseException(tx, {
-      code: 'PROCESSING_FAILED',
-      entityType: 'InboxEvent',
-      entityId: row.id,
-      correlationId: row.correlationId ?? undefined,
-      title: `${row.type} from ${row.source} failed ${attempts} times`,
-      details: { lastError: failure.message, eventId: row.eventId },
-      inboxEventId: row.id,
-      now,
-    });
-    await tx.$executeRawUnsafe(`UPDATE "InboxEvent" SET status = 'HELD', attempts = $2, "lastError" = $3 WHERE id = $1::uuid`, row.id, attempts, failure.message);
-    return 'held';
-  }
-  const retryAt = new Date(now.getTime() + retryDelayMs(attempts, (settings.random ?? Math.random)()));
-  await tx.$executeRawUnsafe(
-    `UPDATE "InboxEvent" SET status = 'FAILED', attempts = $2, "lastError" = $3, "nextAttemptAt" = $4 WHERE id = $1::uuid`,
-    row.id,
-    attempts,
-    failure.message,
-    retryAt,
-  );
-  return 'retrying';
-}
+const emptySummary = (): BatchSummary => ({ claimed: 0, processed: 0, superseded: 0, parked: 0, held: 0, retrying: 0 });
+const TRANSACTION = { timeout: 120_000, maxWait: 10_000 };
 
 export async function processInboxBatch(settings: InboxProcessorSettings): Promise<BatchSummary> {
-  const summary: BatchSummary = { claimed: 0, processed: 0, superseded: 0, parked: 0, held: 0, retrying: 0 };
-  await db().$transaction(
-    async (tx) => {
-      const rows = await claimInboxRows(tx, settings.batchSize);
-      summary.claimed = rows.length;
-      const outcomes: { row: ClaimedInboxRow; outcome: EventOutcome }[] = [];
-      for (const row of rows) {
-        const now = settings.now?.() ?? new Date();
-        await tx.$executeRawUnsafe('SAVEPOINT inbox_event');
-        try {
-          const outcome = await processInboxEvent({ tx, row, resolve: settings.resolve, now, gapTimeoutMs: settings.gapTimeoutMs });
-          await tx.$executeRawUnsafe('RELEASE SAVEPOINT inbox_event');
-          outcomes.push({ row, outcome });
-          summary[({ PROCESSED: 'processed', SUPERSEDED: 'superseded', PARKED: 'parked', HELD: 'held' } as const)[outcome.status]] += 1;
-        } catch (error) {
-          await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT inbox_event');
-          log.warn('inbox event failed', { inboxEventId: row.id, type: row.type, err: error });
-          summary[await recordFailure(tx, row, error, settings, now)] += 1;
-        }
-      }
-      await recordOutcomes(tx, outcomes);
-    },
-    { timeout: 120_000, maxWait: 10_000 },
-  );
-  return summary;
+  const summary = emptySummary();
+  try {
+    await transactionWithSql(db(), (tx, sql) => runBatch({ tx, sql, settings, summary }, false), TRANSACTION);
+    return summary;
+  } catch (error) {
+    if (!(error instanceof EventFailed)) throw error;
+    // The rows went back to the inbox with the rollback; another worker may claim some of
+    // them first (then this run does not see them, which is as good).
+    const again = emptySummary();
+    await transactionWithSql(db(), (tx, sql) => runBatch({ tx, sql, settings, summary: again, knownFailure: error }, true), TRANSACTION);
+    return again;
+  }
 }

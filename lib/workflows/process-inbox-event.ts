@@ -1,7 +1,8 @@
 // Applies one claimed inbox event: re-validates its data with the current schema
 // (replays use today's rules), applies the per-subject ordering, and runs the event
-// type's workflow. Runs inside the batch transaction, under a savepoint the caller
-// rolls back when this throws.
+// type's workflow. Runs inside the batch transaction; when this throws, the caller undoes
+// what the event wrote (see process-inbox-batch.ts).
+import type { TransactionSql } from '../db/transaction-connection.ts';
 import { decideOrdering } from '../domain/ingest/ordering.ts';
 import { raiseException } from '../services/exceptions/raise-exception.ts';
 import type { ClaimedInboxRow } from './inbox-row.ts';
@@ -24,12 +25,14 @@ export const NO_WORKFLOW_NOTE = 'No workflow handles this event type yet; it is 
 
 export async function processInboxEvent(options: {
   tx: Tx;
+  /** The same transaction's connection, for the ordering guard's statements. */
+  sql: TransactionSql;
   row: ClaimedInboxRow;
   resolve: (type: string) => ResolvedWorkflow | undefined;
   now: Date;
   gapTimeoutMs: number;
 }): Promise<EventOutcome> {
-  const { tx, row, now } = options;
+  const { tx, sql, row, now } = options;
   const resolved = options.resolve(row.type);
   if (!resolved) return { status: 'HELD', note: NO_WORKFLOW_NOTE };
 
@@ -47,7 +50,7 @@ export async function processInboxEvent(options: {
 
   let gap: { missingFrom: bigint; missingTo: bigint } | undefined;
   if (row.sequence !== null && row.subject !== null) {
-    const applied = await lockAppliedSequence(tx, row.source, row.subject, row.id);
+    const applied = await lockAppliedSequence(sql, row.source, row.subject, row.id);
     const decision = decideOrdering({ sequence: row.sequence, applied, receivedAt: row.receivedAt, now, gapTimeoutMs: options.gapTimeoutMs });
     if (decision.action === 'supersede') return { status: 'SUPERSEDED', note: `Version ${row.sequence} is not newer than the applied version ${decision.applied}.` };
     if (decision.action === 'park') return { status: 'PARKED', until: decision.until };
@@ -67,9 +70,9 @@ export async function processInboxEvent(options: {
     data: parsed.data,
   };
   const sender = row.connectorId && row.connectorCode && row.connectorKind ? { connectorId: row.connectorId, code: row.connectorCode, kind: row.connectorKind } : null;
-  const outcome = await resolved.workflow.handle(event, { tx, sender, now });
+  const outcome = await resolved.workflow.handle(event, { tx, sql, sender, now });
 
-  if (row.sequence !== null && row.subject !== null) await advanceAppliedSequence(tx, row.source, row.subject, row.sequence, row.id);
+  if (row.sequence !== null && row.subject !== null) await advanceAppliedSequence(sql, row.source, row.subject, row.sequence, row.id);
   if (gap) {
     await raiseException(tx, {
       code: 'OUT_OF_ORDER_GAP',

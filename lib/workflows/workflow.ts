@@ -3,6 +3,7 @@
 // decides with the pure domain core, and writes canonical rows, audit, lineage, outbox
 // commands and exceptions through `tx`. It must be idempotent and replay-safe.
 import type { Prisma } from '../db/client.ts';
+import type { TransactionSql } from '../db/transaction-connection.ts';
 import type { EntityType, ExceptionCode, SystemKind } from '../db/generated/enums.ts';
 
 export type Tx = Prisma.TransactionClient;
@@ -31,6 +32,11 @@ export interface WorkflowSender {
 
 export interface WorkflowContext {
   tx: Tx;
+  /**
+   * The same transaction's connection through the pg client, for the few hot statements
+   * where Prisma's CPU per statement matters (docs/PERFORMANCE.md); everything else uses `tx`.
+   */
+  sql: TransactionSql;
   sender: WorkflowSender | null;
   now: Date;
 }

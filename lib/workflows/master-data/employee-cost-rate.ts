@@ -2,7 +2,8 @@
 // date, even when the HCM update arrives later. A new row is written only when the rate in
 // effect on that date actually changes; a second update on the same date corrects that
 // day's row. Callers hold the employee's row lock, so history writes are serialized.
-import { compareDecimalStrings } from '../../domain/money/decimal-string.ts';
+import type { TransactionSql } from '../../db/transaction-connection.ts';
+import { compareDecimalStrings, normaliseDecimal } from '../../domain/money/decimal-string.ts';
 import type { Tx } from '../workflow.ts';
 
 export interface CostRate {
@@ -19,9 +20,18 @@ export function utcDate(instant: Date): Date {
   return new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate()));
 }
 
-export async function costRateInEffect(tx: Tx, employeeId: string, on: Date): Promise<CostRateEntry | null> {
-  const row = await tx.employeeCostRate.findFirst({ where: { employeeId, effectiveFrom: { lte: on } }, orderBy: { effectiveFrom: 'desc' } });
-  return row ? { effectiveFrom: row.effectiveFrom, costRate: row.costRate.toString(), currency: row.currency } : null;
+/** The history entry in effect on a date (read on every HCM update: one statement on the transaction's pg connection). */
+export async function costRateInEffect(sql: TransactionSql, employeeId: string, on: Date): Promise<CostRateEntry | null> {
+  // Dates and numbers as text: a Date column is a calendar date (midnight UTC here), and a rate stays exact.
+  const { rows } = await sql.query<{ effectiveFrom: string; costRate: string; currency: string }>({
+    name: 'employee-cost-rate-in-effect',
+    text: `SELECT "effectiveFrom"::text AS "effectiveFrom", "costRate"::text AS "costRate", currency
+             FROM "EmployeeCostRate" WHERE "employeeId" = $1::uuid AND "effectiveFrom" <= $2::date
+            ORDER BY "effectiveFrom" DESC LIMIT 1`,
+    values: [employeeId, on.toISOString().slice(0, 10)],
+  });
+  const row = rows[0];
+  return row ? { effectiveFrom: new Date(`${row.effectiveFrom}T00:00:00Z`), costRate: normaliseDecimal(row.costRate), currency: row.currency } : null;
 }
 
 export function sameCostRate(a: CostRate | null, b: CostRate | null): boolean {
@@ -30,8 +40,8 @@ export function sameCostRate(a: CostRate | null, b: CostRate | null): boolean {
 }
 
 /** Records the rate from `effectiveFrom`; returns the entry written, or null when nothing changed. */
-export async function recordCostRate(tx: Tx, employeeId: string, entry: CostRateEntry): Promise<CostRateEntry | null> {
-  const inEffect = await costRateInEffect(tx, employeeId, entry.effectiveFrom);
+export async function recordCostRate({ tx, sql }: { tx: Tx; sql: TransactionSql }, employeeId: string, entry: CostRateEntry): Promise<CostRateEntry | null> {
+  const inEffect = await costRateInEffect(sql, employeeId, entry.effectiveFrom);
   if (sameCostRate(inEffect, entry)) return null;
   const data = { costRate: entry.costRate, currency: entry.currency };
   if (inEffect && inEffect.effectiveFrom.getTime() === entry.effectiveFrom.getTime()) {
@@ -39,12 +49,6 @@ export async function recordCostRate(tx: Tx, employeeId: string, entry: CostRate
   } else {
     await tx.employeeCostRate.create({ data: { ...data, employeeId, effectiveFrom: entry.effectiveFrom } });
   }
-  return entry;
-}
-
-/** The first entry of a new employee's history (created in this transaction: nothing to compare with). */
-export async function recordFirstCostRate(tx: Tx, employeeId: string, entry: CostRateEntry): Promise<CostRateEntry> {
-  await tx.employeeCostRate.create({ data: { costRate: entry.costRate, currency: entry.currency, employeeId, effectiveFrom: entry.effectiveFrom } });
   return entry;
 }
 
