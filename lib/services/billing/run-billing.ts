@@ -73,20 +73,26 @@ export async function runBilling(options: RunBillingOptions): Promise<BillingRun
     // taxed and issued, so that Node works while PostgreSQL writes (and the other way
     // round). Issuing stays one chunk at a time, so numbers are taken in one order.
     let issuing: Promise<void> = Promise.resolve();
-    for (let after: string | null = null; ; ) {
-      const ids = await engagementPage(scope, after, batchSize);
-      if (ids.length === 0) break;
-      engagements += ids.length;
-      const result = await draftInvoices({ engagementIds: ids, asOf, now, actor });
-      drafted += result.drafted.length;
-      held.push(...result.held);
-      after = ids.at(-1)!;
-      await issuing;
-      const invoiceIds = result.drafted.map((d) => d.id);
-      issuing = (async () => {
-        for (let i = 0; i < invoiceIds.length; i += batchSize) await taxAndIssue(await loadTaxJobs({ scope: { invoiceIds: invoiceIds.slice(i, i + batchSize) }, after: null, limit: batchSize }));
-      })();
-      issuing.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
+    try {
+      for (let after: string | null = null; ; ) {
+        const ids = await engagementPage(scope, after, batchSize);
+        if (ids.length === 0) break;
+        engagements += ids.length;
+        const result = await draftInvoices({ engagementIds: ids, asOf, now, actor });
+        drafted += result.drafted.length;
+        held.push(...result.held);
+        after = ids.at(-1)!;
+        await issuing;
+        const invoiceIds = result.drafted.map((d) => d.id);
+        issuing = (async () => {
+          for (let i = 0; i < invoiceIds.length; i += batchSize) await taxAndIssue(await loadTaxJobs({ scope: { invoiceIds: invoiceIds.slice(i, i + batchSize) }, after: null, limit: batchSize }));
+        })();
+        issuing.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
+      }
+    } catch (error) {
+      // Drafting failed: the run ends only once the batch being issued is done, never under its feet.
+      await issuing.catch(() => undefined);
+      throw error;
     }
     await issuing;
   }
