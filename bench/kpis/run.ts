@@ -5,7 +5,7 @@
 // through today: every legal entity in USD, one legal entity, and EUR; then a few calls
 // before any rollup (everything live). Prints p50/p95/max per case and the time of each
 // loader, writes docs/PERFORMANCE.md, and stops. Goal: p95 < 200 ms.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -29,6 +29,7 @@ import { GET } from '../../app/api/v1/kpis/route.ts';
 import { db, disconnectAll } from '../../lib/db/client.ts';
 import { createApiToken } from '../../lib/services/create-api-token.ts';
 import { rollUpKpis } from '../../lib/services/kpis/roll-up-kpis.ts';
+import { writePerformanceSection } from '../data/performance-doc.ts';
 import { backgroundShare, sampleCpu } from '../ingest/cpu.ts';
 import { COUNTS, SEED_END, seed } from './seed.ts';
 
@@ -162,7 +163,6 @@ interface Result {
 }
 
 function writeDoc(run: { results: Result[]; loaders: [string, number][]; seedSeconds: number; rollupSeconds: number; cold: number[]; version: string; from: string; to: string }): void {
-  const file = path.resolve(import.meta.dirname, '../../docs/PERFORMANCE.md');
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   const section = [
     BEGIN,
@@ -182,10 +182,7 @@ function writeDoc(run: { results: Result[]; loaders: [string, number][]; seedSec
     `Before any rollup (every figure from the rows themselves): ${run.cold.map(ms).join(', ')} per call.`,
     END,
   ].join('\n');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Performance\n';
-  const start = current.indexOf(BEGIN);
-  const end = current.indexOf(END);
-  writeFileSync(file, start >= 0 && end > start ? current.slice(0, start) + section + current.slice(end + END.length) : `${current.trimEnd()}\n\n${section}\n`);
+  writePerformanceSection(BEGIN, END, section);
 }
 
 await main();

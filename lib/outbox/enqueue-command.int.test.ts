@@ -1,12 +1,13 @@
 // The transactional outbox on a real database: the command exists exactly when the
 // transaction commits, repeats are idempotent by key, payloads are checked, commands of
-// one ordering key get increasing createdAt, and targets are resolved by system kind.
+// one ordering key get increasing createdAt, and targets are resolved by system kind; many
+// commands in one INSERT (enqueueCommands) keep the same checks, idempotency and order.
 import { createHash, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { db } from '../db/client.ts';
 import type { SystemKind } from '../db/generated/enums.ts';
 import type { CreateCustomerPayload } from './commands/create-customer.ts';
-import { ConnectorNotConfiguredError, enqueueCommand } from './enqueue-command.ts';
+import { ConnectorNotConfiguredError, enqueueCommand, enqueueCommands } from './enqueue-command.ts';
 import { resolveCommandTarget } from './resolve-command-target.ts';
 
 async function connector(code: string, kind: SystemKind = 'ERP', active = true) {
@@ -108,5 +109,38 @@ describe('resolveCommandTarget', () => {
       expect(await resolveCommandTarget(tx, 'SERVICE_PLATFORM')).toEqual({ ok: false, kind: 'SERVICE_PLATFORM', reason: 'ambiguous', candidates: ['sp-a', 'sp-b'] });
       expect(await resolveCommandTarget(tx, 'HCM')).toEqual({ ok: false, kind: 'HCM', reason: 'missing', candidates: [] });
     });
+  });
+});
+
+describe('enqueueCommands', () => {
+  it('orders the commands of one key as given, and answers a repeated key with the command already there', async () => {
+    const target = await connector(`erp-${randomUUID().slice(0, 6)}`);
+    const orderingKey = `${target.code}:client:${randomUUID()}`;
+    const command = (key: string, ordered = true) => ({ connectorCode: target.code, kind: 'CREATE_CUSTOMER' as const, payload: customer(), idempotencyKey: key, orderingKey: ordered ? orderingKey : null });
+    const earlier = await db().$transaction((tx) => enqueueCommand(tx, command(`${orderingKey}:0`)));
+
+    const keys = [1, 2, 3, 4].map((i) => `${orderingKey}:${i}`);
+    const results = await db().$transaction((tx) => enqueueCommands(tx, [command(keys[0]!), command(keys[1]!), command(`${orderingKey}:0`), command(keys[2]!), command(keys[1]!), command(keys[3]!, false)]));
+    expect(results.map((r) => r.created)).toEqual([true, true, false, true, false, true]);
+    expect(results[2]!.id).toBe(earlier.id);
+    expect(results[4]!.id).toBe(results[1]!.id);
+
+    const rows = await db().outboxCommand.findMany({ where: { orderingKey }, orderBy: { createdAt: 'asc' } });
+    expect(rows.map((r) => r.idempotencyKey)).toEqual([0, 1, 2, 3].map((i) => `${orderingKey}:${i}`));
+    expect(new Set(rows.map((r) => r.createdAt.getTime())).size).toBe(4);
+    expect(await db().outboxCommand.count({ where: { idempotencyKey: { startsWith: orderingKey } } })).toBe(5);
+  });
+
+  it('writes nothing when one command of the call is invalid', async () => {
+    const target = await connector(`erp-${randomUUID().slice(0, 6)}`);
+    const key = randomUUID();
+    const call = db().$transaction((tx) =>
+      enqueueCommands(tx, [
+        { connectorCode: target.code, kind: 'CREATE_CUSTOMER', payload: customer(), idempotencyKey: key },
+        { connectorCode: target.code, kind: 'CREATE_CUSTOMER', payload: { ...customer(), clientId: 'not-a-uuid' }, idempotencyKey: `${key}:2` },
+      ]),
+    );
+    await expect(call).rejects.toThrow(/Invalid CREATE_CUSTOMER payload/);
+    expect(await db().outboxCommand.count({ where: { idempotencyKey: key } })).toBe(0);
   });
 });

@@ -46,47 +46,84 @@ export interface EnqueuedCommand {
 }
 
 export async function enqueueCommand<K extends CommandKind>(tx: Tx, input: EnqueueCommandInput<K>): Promise<EnqueuedCommand> {
-  if (!input.idempotencyKey.trim()) throw new TypeError('An outbox command needs an idempotency key.');
-  const connector = await tx.connector.findUnique({ where: { code: input.connectorCode }, select: { id: true, active: true } });
-  if (!connector) throw new ConnectorNotConfiguredError(input.connectorCode, 'missing');
-  if (!connector.active) throw new ConnectorNotConfiguredError(input.connectorCode, 'inactive');
-
-  const parsed = commandPayloadSchemas[input.kind].safeParse(input.payload);
-  if (!parsed.success) throw new TypeError(`Invalid ${input.kind} payload for ${input.connectorCode}: ${parsed.error.message}`);
-
-  const id = randomUUID();
-  const orderingKey = input.orderingKey ?? null;
-  // createdAt orders delivery within an orderingKey. now() is the same for every row of a
-  // transaction, so each command gets max(clock, previous command of its key + 1 ms):
-  // a CREATE_CUSTOMER and the CREATE_PROJECT that needs it never tie.
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO "OutboxCommand" (
-      id, "connectorId", kind, payload, "idempotencyKey", "orderingKey", status, attempts, "nextAttemptAt",
-      "heldAmount", "heldCurrency", "correlationId", "entityType", "entityId", "causedByEventId", "createdAt", "updatedAt"
-    )
-    SELECT ${id}::uuid, ${connector.id}::uuid, ${input.kind}::"OutboxCommandKind", ${JSON.stringify(parsed.data)}::jsonb,
-           ${input.idempotencyKey}, ${orderingKey}, 'PENDING', 0, t.at,
-           ${input.heldAmount?.amount ?? null}::numeric, ${input.heldAmount?.currency ?? null}, ${input.correlationId ?? null},
-           ${input.entityType ?? null}::"EntityType", ${input.entityId ?? null}, ${input.causedByEventId ?? null}::uuid, t.at, t.at
-      FROM (
-        SELECT GREATEST(
-          date_trunc('milliseconds', clock_timestamp()),
-          (SELECT max(c."createdAt") + interval '1 millisecond' FROM "OutboxCommand" c WHERE c."orderingKey" = ${orderingKey}::text)
-        ) AS at
-      ) t
-    ON CONFLICT ("idempotencyKey") DO NOTHING
-    RETURNING id::text AS id`;
-  if (rows.length === 1) {
-    // Wakes the delivery loops at commit (PostgreSQL folds repeats within a transaction into one).
-    await tx.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`;
-    return { id, created: true };
-  }
-
-  const existing = await tx.outboxCommand.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, connectorId: true, kind: true } });
-  // The same key for another target or kind is a programming error, not a repeat.
-  if (existing.connectorId !== connector.id || existing.kind !== input.kind) {
-    throw new Error(`Idempotency key "${input.idempotencyKey}" already names a ${existing.kind} command for another target.`);
-  }
-  return { id: existing.id, created: false };
+  const [enqueued] = await enqueueCommands(tx, [input]);
+  return enqueued!;
 }
 
+const COMMAND_ROW = `id uuid, "connectorId" uuid, kind "OutboxCommandKind", payload jsonb, "idempotencyKey" text, "orderingKey" text, "heldAmount" numeric, "heldCurrency" text,
+  "correlationId" text, "entityType" "EntityType", "entityId" text, "causedByEventId" uuid, ord int`;
+
+/**
+ * Many commands in one INSERT (a billing run posts thousands of invoices): the same checks
+ * and the same ordering as one by one, in input order. Returns one result per input.
+ */
+export async function enqueueCommands(tx: Tx, inputs: readonly EnqueueCommandInput<CommandKind>[]): Promise<EnqueuedCommand[]> {
+  if (inputs.length === 0) return [];
+  const codes = [...new Set(inputs.map((i) => i.connectorCode))];
+  const connectors = new Map((await tx.connector.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, active: true } })).map((c) => [c.code, c]));
+  const rows = inputs.map((input, ord) => {
+    if (!input.idempotencyKey.trim()) throw new TypeError('An outbox command needs an idempotency key.');
+    const connector = connectors.get(input.connectorCode);
+    if (!connector) throw new ConnectorNotConfiguredError(input.connectorCode, 'missing');
+    if (!connector.active) throw new ConnectorNotConfiguredError(input.connectorCode, 'inactive');
+    const parsed = commandPayloadSchemas[input.kind].safeParse(input.payload);
+    if (!parsed.success) throw new TypeError(`Invalid ${input.kind} payload for ${input.connectorCode}: ${parsed.error.message}`);
+    return {
+      id: randomUUID(),
+      connectorId: connector.id,
+      kind: input.kind,
+      payload: parsed.data,
+      idempotencyKey: input.idempotencyKey,
+      orderingKey: input.orderingKey ?? null,
+      heldAmount: input.heldAmount?.amount ?? null,
+      heldCurrency: input.heldAmount?.currency ?? null,
+      correlationId: input.correlationId ?? null,
+      entityType: input.entityType ?? null,
+      entityId: input.entityId ?? null,
+      causedByEventId: input.causedByEventId ?? null,
+      ord,
+    };
+  });
+  // createdAt orders delivery within an orderingKey. now() is the same for every row of a
+  // transaction, so each command gets max(clock, previous command of its key + 1 ms), plus
+  // 1 ms per earlier command of its key in this call: a CREATE_CUSTOMER and the
+  // CREATE_PROJECT that needs it never tie.
+  const inserted = await tx.$queryRawUnsafe<{ id: string }[]>(
+    `WITH input AS (
+       SELECT x.*, row_number() OVER (PARTITION BY x."orderingKey" ORDER BY x.ord) - 1 AS nth FROM jsonb_to_recordset($1::jsonb) AS x(${COMMAND_ROW})
+     )
+     INSERT INTO "OutboxCommand" (
+       id, "connectorId", kind, payload, "idempotencyKey", "orderingKey", status, attempts, "nextAttemptAt",
+       "heldAmount", "heldCurrency", "correlationId", "entityType", "entityId", "causedByEventId", "createdAt", "updatedAt"
+     )
+     SELECT i.id, i."connectorId", i.kind, i.payload, i."idempotencyKey", i."orderingKey", 'PENDING', 0, t.at,
+            i."heldAmount", i."heldCurrency", i."correlationId", i."entityType", i."entityId", i."causedByEventId", t.at, t.at
+       FROM input i
+      CROSS JOIN LATERAL (
+        SELECT GREATEST(
+          date_trunc('milliseconds', clock_timestamp()),
+          (SELECT max(c."createdAt") + interval '1 millisecond' FROM "OutboxCommand" c WHERE c."orderingKey" = i."orderingKey")
+        ) + i.nth * interval '1 millisecond' AS at
+      ) t
+      ORDER BY i.ord
+     ON CONFLICT ("idempotencyKey") DO NOTHING
+     RETURNING id::text AS id`,
+    JSON.stringify(rows),
+  );
+  const created = new Set(inserted.map((r) => r.id));
+  // Wakes the delivery loops at commit (PostgreSQL folds repeats within a transaction into one).
+  if (created.size > 0) await tx.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`;
+  const repeated = rows.filter((r) => !created.has(r.id));
+  const existing = new Map(
+    repeated.length === 0 ? [] : (await tx.outboxCommand.findMany({ where: { idempotencyKey: { in: repeated.map((r) => r.idempotencyKey) } }, select: { id: true, connectorId: true, kind: true, idempotencyKey: true } })).map((c) => [c.idempotencyKey, c]),
+  );
+  return rows.map((row) => {
+    if (created.has(row.id)) return { id: row.id, created: true };
+    const command = existing.get(row.idempotencyKey);
+    // The same key for another target or kind is a programming error, not a repeat.
+    if (!command || command.connectorId !== row.connectorId || command.kind !== row.kind) {
+      throw new Error(`Idempotency key "${row.idempotencyKey}" already names a ${command?.kind ?? 'different'} command for another target.`);
+    }
+    return { id: command.id, created: false };
+  });
+}

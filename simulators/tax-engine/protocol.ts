@@ -26,6 +26,15 @@ export const calculateRequestSchema = z.object({
 
 export type CalculateRequest = z.infer<typeof calculateRequestSchema>;
 
+/** Documents are checked one by one (a bad one is its own result), so only the envelope here. */
+export const MAX_BATCH = 500;
+export const batchRequestSchema = z.object({ documents: z.array(z.unknown()).min(1, 'At least one document.').max(MAX_BATCH, `At most ${MAX_BATCH} documents.`) });
+
+/** One document's outcome in a batch answer, in the order of the request. */
+export type BatchResult =
+  | { documentId: string; status: 200; body: CalculateResponse; replayed: boolean }
+  | { documentId: string | null; status: number; problem: Record<string, unknown> };
+
 export interface CalculatedLine {
   lineId: string;
   taxableAmount: string;

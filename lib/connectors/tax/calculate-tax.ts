@@ -16,7 +16,7 @@
 import type { Prisma } from '../../db/client.ts';
 import { dec } from '../../domain/money/decimal.ts';
 import { currentCorrelationId, log } from '../../log.ts';
-import { loadOutboundTarget, OutboundTargetError } from '../outbound-target.ts';
+import { loadOutboundTarget, OutboundTargetError, type OutboundTarget } from '../outbound-target.ts';
 import { postToTaxEngine } from './client.ts';
 import { TaxCalculationRejectedError, TaxEngineUnavailableError } from './errors.ts';
 import { fromEngineResponse, toEngineRequest, type TaxDocument, type TaxResult } from './mapping.ts';
@@ -33,23 +33,30 @@ export interface CalculateTaxOptions extends Omit<TaxDocument, 'buyer'> {
   buyer: { nexus: string | null; exempt: boolean };
   timeoutMs?: number;
   now?: Date;
+  /** The engine's endpoint and token (loadTaxTarget), when the caller sends many documents; read here otherwise. */
+  target?: OutboundTarget;
+}
+
+/** Where and as whom to call the engine; a connector that is not usable is the engine being unavailable. */
+export async function loadTaxTarget(options: { tx?: Prisma.TransactionClient; connectorCode?: string; now?: Date }): Promise<OutboundTarget> {
+  const { connectorCode = DEFAULT_TAX_CONNECTOR, now = new Date() } = options;
+  try {
+    return await loadOutboundTarget({ tx: options.tx, code: connectorCode, kind: 'TAX', now });
+  } catch (error) {
+    if (!(error instanceof OutboundTargetError)) throw error;
+    throw new TaxEngineUnavailableError('not-configured', `Tax engine ${connectorCode}: ${error.message}`, { connectorCode });
+  }
 }
 
 export async function calculateTax(options: CalculateTaxOptions): Promise<TaxResult> {
-  const { tx, connectorCode = DEFAULT_TAX_CONNECTOR, timeoutMs = DEFAULT_TAX_TIMEOUT_MS, now = new Date(), buyer, ...rest } = options;
+  const { tx, connectorCode = DEFAULT_TAX_CONNECTOR, timeoutMs = DEFAULT_TAX_TIMEOUT_MS, now = new Date(), buyer, target: given, ...rest } = options;
   if (!buyer.nexus) {
     throw new TaxCalculationRejectedError(connectorCode, { code: 'MISSING_NEXUS', status: null, detail: 'The buyer has no tax nexus (jurisdiction) to tax the invoice in.' });
   }
   const document: TaxDocument = { ...rest, buyer: { nexus: buyer.nexus, exempt: buyer.exempt } };
   const body = toEngineRequest(document);
 
-  let target;
-  try {
-    target = await loadOutboundTarget({ tx, code: connectorCode, kind: 'TAX', now });
-  } catch (error) {
-    if (!(error instanceof OutboundTargetError)) throw error;
-    throw new TaxEngineUnavailableError('not-configured', `Tax engine ${connectorCode}: ${error.message}`, { connectorCode });
-  }
+  const target = given ?? (await loadTaxTarget({ tx, connectorCode, now }));
 
   const startedMs = Date.now();
   const fields = { connector: connectorCode, documentId: document.documentId, endpoint: target.baseUrl.origin };

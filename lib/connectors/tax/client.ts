@@ -11,7 +11,8 @@ export interface TaxEngineCall {
   /** Relative to the endpoint, e.g. v1/tax/calculate. */
   path: string;
   body: unknown;
-  idempotencyKey: string;
+  /** A batch call has none: each document's id is its key. */
+  idempotencyKey?: string;
   timeoutMs: number;
   correlationId?: string;
 }
@@ -40,7 +41,7 @@ export async function postToTaxEngine(call: TaxEngineCall): Promise<TaxEngineAns
         Authorization: `Bearer ${target.token}`,
         'Content-Type': 'application/json',
         Accept: 'application/json, application/problem+json',
-        'Idempotency-Key': call.idempotencyKey,
+        ...(call.idempotencyKey ? { 'Idempotency-Key': call.idempotencyKey } : {}),
         ...(call.correlationId ? { 'X-Correlation-Id': call.correlationId } : {}),
       },
       body: JSON.stringify(call.body),

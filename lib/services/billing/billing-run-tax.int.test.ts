@@ -1,7 +1,9 @@
 // Tax at invoice time (DESIGN.md §6): while the tax engine is down the invoice waits
 // AWAITING_TAX — no number, nothing to the ERP — under a TRANSIENT TAX_ENGINE_UNAVAILABLE;
 // once it answers, the retry issues it with its tax and resolves the exception. A missing
-// tax profile is a DATA_FIX: fix the plan, and the next run issues.
+// tax profile is a DATA_FIX: fix the plan, and the next run issues. A run drafts batch k+1
+// while batch k is taxed and issued, then sweeps what earlier runs left waiting: each waiting
+// invoice goes to the engine once per run, and numbers stay gap-free across batches.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningTaxEngine } from '../../../simulators/tax-engine/server.ts';
 import { createEmployee, createEngagement, deliver, deliveryConnectors, startTaxSimulator, timesheet, type EngagementOptions } from '../../../test/fixtures/billing.ts';
@@ -76,5 +78,47 @@ describe('billing run: tax', () => {
     const line = await db().invoiceLine.findFirstOrThrow({ where: { invoice: { engagementId: engagement.id } }, include: { taxCode: true, invoice: true } });
     expect(line.taxCode?.code).toBe('US-HI-EXEMPT');
     expect(line.invoice.taxExempt).toBe(true);
+  });
+});
+
+const runInBatchesOfOne = (engagementIds: string[]) => runBilling({ asOf: '2026-04-06', engagementIds, batchSize: 1, now: new Date('2026-04-06T06:00:00Z'), actor });
+
+async function engagementsWithAWeek(count: number) {
+  const { psa } = await deliveryConnectors();
+  const employee = await createEmployee();
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const engagement = await createEngagement({ legalEntityCode: 'GB01', currency: 'GBP', taxNexus: 'GB' });
+    await deliver(timesheetApprovedWorkflow, psa, timesheet(engagement.code, employee.externalId, [{ date: '2026-04-01', hours: String(1 + i), role: 'CONSULTANT' }]));
+    ids.push(engagement.id);
+  }
+  return ids;
+}
+
+describe('billing run: batches in a pipeline', () => {
+  it('sends each waiting invoice to the engine once per run, and issues them all with consecutive numbers once it answers', async () => {
+    const ids = await engagementsWithAWeek(3);
+    engine.setFaults({ outage: true });
+    const down = await runInBatchesOfOne(ids);
+    expect(down).toMatchObject({ engagementsConsidered: 3, invoicesDrafted: 3, invoicesIssued: 0, awaitingTax: 3 });
+    expect(down.held.map((h) => h.code)).toEqual(['TAX_ENGINE_UNAVAILABLE', 'TAX_ENGINE_UNAVAILABLE', 'TAX_ENGINE_UNAVAILABLE']);
+    const waiting = await db().invoice.findMany({ where: { engagementId: { in: ids } }, select: { id: true } });
+    const exceptions = await db().exception.findMany({ where: { code: 'TAX_ENGINE_UNAVAILABLE', entityId: { in: waiting.map((w) => w.id) } } });
+    expect(exceptions.map((e) => e.occurrences)).toEqual([1, 1, 1]);
+
+    engine.setFaults({ outage: false });
+    const up = await runInBatchesOfOne(ids);
+    expect(up).toMatchObject({ invoicesDrafted: 0, invoicesIssued: 3, awaitingTax: 0, held: [] });
+    const issued = await db().invoice.findMany({ where: { engagementId: { in: ids } }, select: { sequenceNumber: true, status: true } });
+    const numbers = issued.map((i) => i.sequenceNumber!).sort((a, b) => a - b);
+    expect(numbers).toEqual([numbers[0], numbers[0]! + 1, numbers[0]! + 2]);
+    expect(await runInBatchesOfOne(ids)).toMatchObject({ invoicesDrafted: 0, invoicesIssued: 0, awaitingTax: 0 });
+  });
+
+  it('drafts, taxes and issues every batch of a run', async () => {
+    const ids = await engagementsWithAWeek(4);
+    const summary = await runInBatchesOfOne(ids);
+    expect(summary).toMatchObject({ engagementsConsidered: 4, invoicesDrafted: 4, invoicesIssued: 4, awaitingTax: 0, held: [] });
+    expect(new Set(summary.invoices.map((i) => i.engagementId))).toEqual(new Set(ids));
   });
 });

@@ -7,7 +7,7 @@ import type { TaxResult } from '../../connectors/tax/mapping.ts';
 import type { Prisma } from '../../db/client.ts';
 import type { EntityType } from '../../db/generated/enums.ts';
 import type { AssembledInvoice } from '../../domain/billing/assemble-invoice.ts';
-import { enqueueCommand } from '../../outbox/enqueue-command.ts';
+import { enqueueCommands, type EnqueueCommandInput } from '../../outbox/enqueue-command.ts';
 import { erpOrderingKey } from '../../workflows/commercial/engagement-commands.ts';
 import { writeAuditMany, type AuditActor } from '../audit/write-audit.ts';
 import { raiseException } from '../exceptions/raise-exception.ts';
@@ -46,6 +46,7 @@ export async function applyIssueEffects(tx: Prisma.TransactionClient, options: {
   const lineTax = { ids: [] as string[], rates: [] as (string | null)[], amounts: [] as string[], codes: [] as (string | null)[] };
   const edges: LineageEdge[] = [];
   const invoiceRows: Record<string, unknown>[] = [];
+  const commands: EnqueueCommandInput<'POST_INVOICE'>[] = [];
 
   for (const { invoice, assembled, tax, period, number, sequenceNumber } of ready) {
     invoiceRows.push({
@@ -80,7 +81,7 @@ export async function applyIssueEffects(tx: Prisma.TransactionClient, options: {
         edges.push(s.kind === 'TIME_REVERSAL' ? { from: { type: 'InvoiceLine', id: line.id }, to: source, relation: 'REVERSES', ...money } : { from: source, to: { type: 'InvoiceLine', id: line.id }, relation: 'BILLED', ...money });
       }
     });
-    await enqueueCommand(tx, {
+    commands.push({
       connectorCode: erp,
       kind: 'POST_INVOICE',
       idempotencyKey: `${erp}:post-invoice:${invoice.id}`,
@@ -110,6 +111,7 @@ export async function applyIssueEffects(tx: Prisma.TransactionClient, options: {
   }
 
   await updateRows(tx, 'Invoice', ISSUED_COLUMNS, invoiceRows);
+  await enqueueCommands(tx, commands);
   await tx.$executeRawUnsafe(
     `UPDATE "InvoiceLine" l SET "taxRate" = v.rate::numeric, "taxAmount" = v.amount::numeric, "taxCodeId" = v.code
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[]) AS v(id, rate, amount, code) WHERE l.id = v.id`,

@@ -15,7 +15,11 @@ const CHUNK = 100;
 
 export async function issueInvoices(options: { calculated: readonly { job: TaxJob; result: TaxResult }[]; now: Date; actor: AuditActor }): Promise<{ issued: IssuedInvoice[]; held: BillingHeld[] }> {
   const byEntity = new Map<string, { job: TaxJob; result: TaxResult }[]>();
-  for (const item of options.calculated) byEntity.set(item.job.legalEntityId, [...(byEntity.get(item.job.legalEntityId) ?? []), item]);
+  for (const item of options.calculated) {
+    const of = byEntity.get(item.job.legalEntityId);
+    if (of) of.push(item);
+    else byEntity.set(item.job.legalEntityId, [item]);
+  }
   const issued: IssuedInvoice[] = [];
   const held: BillingHeld[] = [];
   for (const items of byEntity.values()) {

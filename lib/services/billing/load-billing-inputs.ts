@@ -4,7 +4,7 @@
 // invoiced, retainer usage and the retainer months already billed, and the fixed-fee SKU
 // each engagement's quote sold. Rows come back as the core's input shapes.
 import type { Prisma } from '../../db/client.ts';
-import type { BillingModel } from '../../db/generated/enums.ts';
+import type { ApprovalStatus, BillingModel } from '../../db/generated/enums.ts';
 import type { ExpenseInput, TimeTransactionInput } from '../../domain/billing/bill-time-and-materials.ts';
 import type { RetainerPlanInput, UsageRecordInput } from '../../domain/billing/bill-retainer.ts';
 import type { MilestoneInput } from '../../domain/billing/is-milestone-billable.ts';
@@ -30,8 +30,23 @@ export interface EngagementBillingInputs {
   billedFeeMonths: YearMonth[];
 }
 
+interface TimeRow {
+  id: string;
+  engagementId: string;
+  workDate: IsoDate;
+  hours: string;
+  billable: boolean;
+  approvalStatus: ApprovalStatus;
+  rateApplied: string | null;
+  currency: string;
+  superseded: boolean;
+  invoiceLineId: string | null;
+  reversalInvoiceLineId: string | null;
+  role: string;
+  sku: string | null;
+}
+
 const day = (d: Date): IsoDate => d.toISOString().slice(0, 10);
-const text = (v: { toString(): string } | null) => (v === null ? null : v.toString());
 
 export async function loadBillingInputs(tx: Prisma.TransactionClient, options: { engagementIds: readonly string[]; asOf: IsoDate }): Promise<EngagementBillingInputs[]> {
   const ids = [...options.engagementIds];
@@ -45,16 +60,21 @@ export async function loadBillingInputs(tx: Prisma.TransactionClient, options: {
   const quoteIds = engagements.flatMap((e) => (e.billingPlan?.model === 'FIXED_FEE_MILESTONE' && e.quoteId ? [e.quoteId] : []));
 
   // One query after the other: a transaction is one connection (pg refuses overlapping queries).
-  const time = await tx.timeTransaction.findMany({
-    where: {
-      engagementId: { in: ids },
-      billable: true,
-      approvalStatus: 'APPROVED',
-      workDate: { lte: through },
-      OR: [{ superseded: false, invoiceLineId: null }, { superseded: true, invoiceLineId: { not: null }, reversalInvoiceLineId: null }],
-    },
-    select: { id: true, engagementId: true, workDate: true, hours: true, billable: true, approvalStatus: true, rateApplied: true, currency: true, superseded: true, invoiceLineId: true, reversalInvoiceLineId: true, serviceRole: { select: { code: true } }, rateCardLine: { select: { serviceCatalogItem: { select: { sku: true } } } } },
-  });
+  // Time is most of the rows: read as text in one SQL statement (Prisma would build a
+  // Decimal and two nested objects per row). trim_scale gives the digits Prisma would.
+  const time = await tx.$queryRawUnsafe<TimeRow[]>(
+    `SELECT t.id::text, t."engagementId"::text AS "engagementId", to_char(t."workDate", 'YYYY-MM-DD') AS "workDate", trim_scale(t.hours)::text AS hours,
+            t.billable, t."approvalStatus"::text AS "approvalStatus", trim_scale(t."rateApplied")::text AS "rateApplied", t.currency, t.superseded,
+            t."invoiceLineId"::text AS "invoiceLineId", t."reversalInvoiceLineId"::text AS "reversalInvoiceLineId", r.code AS role, s.sku
+       FROM "TimeTransaction" t
+       JOIN "ServiceRole" r ON r.id = t."serviceRoleId"
+       LEFT JOIN "RateCardLine" l ON l.id = t."rateCardLineId"
+       LEFT JOIN "ServiceCatalogItem" s ON s.id = l."serviceCatalogItemId"
+      WHERE t."engagementId" = ANY($1::uuid[]) AND t.billable AND t."approvalStatus" = 'APPROVED' AND t."workDate" <= $2::date
+        AND ((NOT t.superseded AND t."invoiceLineId" IS NULL) OR (t.superseded AND t."invoiceLineId" IS NOT NULL AND t."reversalInvoiceLineId" IS NULL))`,
+    ids,
+    options.asOf,
+  );
   const expenses = await tx.expense.findMany({ where: { engagementId: { in: ids }, billable: true, approvalStatus: 'APPROVED', invoiceLineId: null, expenseDate: { lte: through } }, include: { serviceCatalogItem: { select: { sku: true } } } });
   const milestones = await tx.milestone.findMany({ where: { engagementId: { in: ids }, invoiceLineId: null, status: { in: ['COMPLETED', 'BILLABLE'] }, completedAt: { not: null } }, include: { evidence: { select: { sha256: true, uri: true } } } });
   const usage = await tx.usageRecord.findMany({ where: { engagementId: { in: retainerPlans.map((p) => p.engagementId) } } });
@@ -63,7 +83,11 @@ export async function loadBillingInputs(tx: Prisma.TransactionClient, options: {
 
   const group = <T extends { engagementId: string }>(rows: readonly T[]) => {
     const map = new Map<string, T[]>();
-    for (const row of rows) map.set(row.engagementId, [...(map.get(row.engagementId) ?? []), row]);
+    for (const row of rows) {
+      const of = map.get(row.engagementId);
+      if (of) of.push(row);
+      else map.set(row.engagementId, [row]);
+    }
     return (id: string) => map.get(id) ?? [];
   };
   const timeOf = group(time);
@@ -101,13 +125,13 @@ export async function loadBillingInputs(tx: Prisma.TransactionClient, options: {
       },
       timeTransactions: timeOf(e.id).map((t) => ({
         id: t.id,
-        workDate: day(t.workDate),
-        hours: t.hours.toString(),
-        role: t.serviceRole.code,
-        sku: t.rateCardLine?.serviceCatalogItem?.sku ?? ROLE_BILLING_SKU[t.serviceRole.code as ServiceRoleCode] ?? null,
+        workDate: t.workDate,
+        hours: t.hours,
+        role: t.role,
+        sku: t.sku ?? ROLE_BILLING_SKU[t.role as ServiceRoleCode] ?? null,
         billable: t.billable,
         approvalStatus: t.approvalStatus,
-        rateApplied: text(t.rateApplied),
+        rateApplied: t.rateApplied,
         currency: t.currency,
         superseded: t.superseded,
         invoiceLineId: t.invoiceLineId,

@@ -8,6 +8,8 @@ import { lineSku, type TaxJob } from './calculate-invoice-taxes.ts';
 export interface BillingScope {
   legalEntityId?: string;
   engagementIds?: readonly string[];
+  /** Only these invoices (the ones a run just drafted). */
+  invoiceIds?: readonly string[];
 }
 
 export async function loadTaxJobs(options: { scope: BillingScope; after: string | null; limit: number }): Promise<TaxJob[]> {
@@ -17,7 +19,7 @@ export async function loadTaxJobs(options: { scope: BillingScope; after: string 
     kind: 'INVOICE',
     ...(scope.legalEntityId ? { legalEntityId: scope.legalEntityId } : {}),
     ...(scope.engagementIds ? { engagementId: { in: [...scope.engagementIds] } } : {}),
-    ...(options.after ? { id: { gt: options.after } } : {}),
+    ...(options.after || scope.invoiceIds ? { id: { ...(options.after ? { gt: options.after } : {}), ...(scope.invoiceIds ? { in: [...scope.invoiceIds] } : {}) } } : {}),
   };
   const invoices = await db().invoice.findMany({
     where,

@@ -3,16 +3,18 @@
 //   1. draft — per batch of engagements, one transaction: lock, load unbilled sources, the
 //      core decides what is due, drafts are written AWAITING_TAX with their sources (the
 //      billing key is UNIQUE while in force, so no source is ever billed twice);
-//   2. tax — outside any transaction, every AWAITING_TAX invoice of the scope (this run's
-//      and those earlier runs left waiting) goes to the tax engine;
+//   2. tax — outside any transaction, the batch's invoices go to the tax engine;
 //   3. issue — per legal entity, in chunks: numbers, tax, totals, period, outbox, audit.
+// Steps 2 and 3 of a batch run while the next batch is drafted. Then every AWAITING_TAX
+// invoice of the scope the run has not sent yet (those earlier runs left waiting) is taxed
+// and issued the same way.
 // Running it again issues nothing new: billed sources are no longer unbilled, and the
 // invoices still waiting for tax are the same documents, sent again under the same ids.
 import { db } from '../../db/client.ts';
 import { isIsoDate, type IsoDate } from '../../domain/periods/calendar-date.ts';
 import { AppError } from '../../errors.ts';
 import type { AuditActor } from '../audit/write-audit.ts';
-import { calculateInvoiceTaxes } from './calculate-invoice-taxes.ts';
+import { calculateInvoiceTaxes, type TaxJob } from './calculate-invoice-taxes.ts';
 import type { BillingHeld } from './draft-engagement-invoices.ts';
 import { draftInvoices } from './draft-invoices.ts';
 import type { IssuedInvoice } from './issue-chunk.ts';
@@ -49,31 +51,58 @@ export async function runBilling(options: RunBillingOptions): Promise<BillingRun
   }
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const held: BillingHeld[] = [];
+  const issued: IssuedInvoice[] = [];
+  const tried = new Set<string>();
   let drafted = 0;
   let engagements = 0;
 
-  if (options.draft !== false) {
-    for (let after: string | null = null; ; ) {
-      const ids = await engagementPage(scope, after, batchSize);
-      if (ids.length === 0) break;
-      engagements += ids.length;
-      const result = await draftInvoices({ engagementIds: ids, asOf, now, actor });
-      drafted += result.drafted.length;
-      held.push(...result.held);
-      after = ids.at(-1)!;
-    }
-  }
-
-  const issued: IssuedInvoice[] = [];
-  for (let after: string | null = null; ; ) {
-    const jobs = await loadTaxJobs({ scope, after, limit: batchSize });
-    if (jobs.length === 0) break;
+  // Tax and issue for a set of waiting invoices; each is sent to the engine once per run.
+  const taxAndIssue = async (jobs: readonly TaxJob[]) => {
+    for (const job of jobs) tried.add(job.invoiceId);
+    if (jobs.length === 0) return;
     const outcomes = await calculateInvoiceTaxes(jobs, { connectorCode: options.taxConnectorCode, concurrency: options.taxConcurrency });
     held.push(...(await recordTaxFailures(outcomes, now)));
     const calculated = outcomes.flatMap((o) => (o.ok ? [{ job: o.job, result: o.result }] : []));
     const result = await issueInvoices({ calculated, now, actor });
     issued.push(...result.issued);
     held.push(...result.held);
+  };
+
+  if (options.draft !== false) {
+    // A pipeline of two: the next batch is drafted while the previous one's invoices are
+    // taxed and issued, so that Node works while PostgreSQL writes (and the other way
+    // round). Issuing stays one chunk at a time, so numbers are taken in one order.
+    let issuing: Promise<void> = Promise.resolve();
+    try {
+      for (let after: string | null = null; ; ) {
+        const ids = await engagementPage(scope, after, batchSize);
+        if (ids.length === 0) break;
+        engagements += ids.length;
+        const result = await draftInvoices({ engagementIds: ids, asOf, now, actor });
+        drafted += result.drafted.length;
+        held.push(...result.held);
+        after = ids.at(-1)!;
+        await issuing;
+        const invoiceIds = result.drafted.map((d) => d.id);
+        issuing = (async () => {
+          for (let i = 0; i < invoiceIds.length; i += batchSize) await taxAndIssue(await loadTaxJobs({ scope: { invoiceIds: invoiceIds.slice(i, i + batchSize) }, after: null, limit: batchSize }));
+        })();
+        issuing.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
+      }
+    } catch (error) {
+      // Drafting failed: the run ends only once the batch being issued is done, never under its feet.
+      await issuing.catch(() => undefined);
+      throw error;
+    }
+    await issuing;
+  }
+
+  // Then every invoice of the scope still waiting for tax that this run has not sent yet:
+  // those earlier runs left waiting (the retry job runs only this part).
+  for (let after: string | null = null; ; ) {
+    const jobs = await loadTaxJobs({ scope, after, limit: batchSize });
+    if (jobs.length === 0) break;
+    await taxAndIssue(jobs.filter((job) => !tried.has(job.invoiceId)));
     after = jobs.at(-1)!.invoiceId;
   }
 

@@ -31,19 +31,24 @@ export async function linkLineage(tx: Tx, edges: readonly LineageEdge[]): Promis
     if (!edge.from.id || !edge.to.id) throw new TypeError('A lineage edge needs both node ids.');
     if ((edge.amount == null) !== (edge.currency == null)) throw new TypeError('A lineage amount needs its currency (and a currency its amount).');
   }
-  const { count } = await tx.lineageLink.createMany({
-    data: edges.map((edge) => ({
-      fromType: edge.from.type,
-      fromId: edge.from.id,
-      toType: edge.to.type,
-      toId: edge.to.id,
-      relation: edge.relation,
-      amount: edge.amount ?? null,
-      currency: edge.currency ?? null,
-      eventId: edge.eventId ?? null,
-      correlationId: edge.correlationId,
-    })),
-    skipDuplicates: true,
-  });
-  return count;
+  // The edges as one JSON parameter: a billing run draws tens of thousands, and Prisma's
+  // createMany spends far more CPU binding ten parameters a row than PostgreSQL spends on them.
+  const rows = edges.map((edge) => ({
+    fromType: edge.from.type,
+    fromId: edge.from.id,
+    toType: edge.to.type,
+    toId: edge.to.id,
+    relation: edge.relation,
+    amount: edge.amount ?? null,
+    currency: edge.currency ?? null,
+    eventId: edge.eventId ?? null,
+    correlationId: edge.correlationId,
+  }));
+  return tx.$executeRawUnsafe(
+    `INSERT INTO "LineageLink" (id, "fromType", "fromId", "toType", "toId", relation, amount, currency, "eventId", "correlationId")
+     SELECT gen_random_uuid(), x."fromType", x."fromId", x."toType", x."toId", x.relation, x.amount, x.currency, x."eventId", x."correlationId"
+       FROM jsonb_to_recordset($1::jsonb) AS x("fromType" "EntityType", "fromId" text, "toType" "EntityType", "toId" text, relation "LineageRelation", amount numeric, currency text, "eventId" uuid, "correlationId" text)
+     ON CONFLICT DO NOTHING`,
+    JSON.stringify(rows),
+  );
 }
