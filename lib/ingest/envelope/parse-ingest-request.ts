@@ -7,6 +7,7 @@
 //   structured  "/data/lines/0/sku"    batch  "/3/data/lines/0/sku"
 //   binary      "/lines/0/sku" (the body is the data) or "/ce-sequence" (an attribute header)
 import { AppError } from '../../errors.ts';
+import type { RequestHeaders } from '../../http/request-headers.ts';
 import { mayContainUnstorableStrings } from './check-json-content.ts';
 import { decodeJsonBody } from './decode-json-body.ts';
 import { detectIngestMode } from './detect-ingest-mode.ts';
@@ -17,7 +18,7 @@ import type { ParsedEventResult, ParsedIngestRequest } from './types.ts';
 
 export interface IngestRequest {
   contentType: string | null;
-  headers: Headers;
+  headers: RequestHeaders;
   rawBody: Uint8Array;
 }
 
