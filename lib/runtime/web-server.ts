@@ -65,8 +65,6 @@ export async function startWebServer(options: { port: number; hostname?: string;
       writePlainAnswer(request, response, problemAnswer(error, { instance: request.url }));
     });
   });
-  // Behind a load balancer the idle keep-alive timeout must outlast the balancer's.
-  server.keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT_MS ?? 5_000);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -49,8 +49,9 @@ export function parseIngestRequest(request: IngestRequest): ParsedIngestRequest 
       rawEvent,
       locate: locateInBatch(index),
       checkStrings,
-      // Whitespace between events is not the event's: measure its compact JSON.
-      measure: () => Buffer.byteLength(JSON.stringify(rawEvent), 'utf8'),
+      // Whitespace between events is not the event's: measure its compact JSON. The canonical
+      // form is that JSON with members reordered, so it has the same bytes.
+      measure: (canonical) => Buffer.byteLength(canonical, 'utf8'),
       maxBytes: MAX_EVENT_BYTES,
     }),
   );

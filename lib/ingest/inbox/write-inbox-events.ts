@@ -30,6 +30,8 @@ export interface InboxCandidate {
   correlationId: string | null;
   eventTime: Date | null;
   payload: unknown;
+  /** payload as JSON text when the caller has it (ingest: the canonical JSON it hashed), to not serialise it again. */
+  payloadJson?: string;
   payloadHash: string;
 }
 
@@ -138,6 +140,15 @@ async function writeGroup(pool: pg.Pool, writes: InboxWrite[]): Promise<InboxWri
   return writes.map((w) => results.slice(offset, (offset += w.events.length)));
 }
 
+/**
+ * The rows as one JSON array for jsonb_to_recordset, each payload spliced in as the text the
+ * caller already has: jsonb keeps no key order, so the stored payload is the same.
+ */
+function rowsAsJson(rows: (InboxCandidate & { connectorId: string | null })[]): string {
+  const parts = rows.map(({ payload, payloadJson, ...columns }) => `${JSON.stringify(columns).slice(0, -1)},"payload":${payloadJson ?? JSON.stringify(payload)}}`);
+  return `[${parts.join(',')}]`;
+}
+
 async function insertInboxRows(pool: pg.Pool, events: (InboxCandidate & { connectorId: string | null })[]): Promise<InboxWriteResult[]> {
   // The same id twice in one request (or in two requests of one group): only the first is
   // written; the others are judged against it below exactly like a later re-delivery.
@@ -154,7 +165,7 @@ async function insertInboxRows(pool: pg.Pool, events: (InboxCandidate & { connec
   const inserted = await pool.query<{ id: string; source: string; event_id: string }>({
     name: 'inbox-insert',
     text: INSERT_SQL,
-    values: [JSON.stringify(unique)],
+    values: [rowsAsJson(unique)],
   });
   if (inserted.rows.length > 0) wakeInboxWorkers(pool);
   const insertedIds = new Map(inserted.rows.map((r) => [key(r.source, r.event_id), r.id]));
