@@ -90,10 +90,26 @@ export function toProblem(error: unknown, context: { instance?: string; correlat
   };
 }
 
-export function problemResponse(error: unknown, context: { instance?: string; correlationId?: string } = {}): Response {
+/** An answer as plain parts, for servers that do not speak Fetch Response (lib/runtime/web-server.ts). */
+export interface PlainAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export function problemAnswer(error: unknown, context: { instance?: string; correlationId?: string } = {}): PlainAnswer {
   const problem = toProblem(error, context);
-  const headers = new Headers({ 'content-type': 'application/problem+json' });
-  if (isAppError(error) && error.headers) for (const [k, v] of Object.entries(error.headers)) headers.set(k, v);
-  if (context.correlationId) headers.set('x-correlation-id', context.correlationId);
-  return new Response(JSON.stringify(problem), { status: problem.status, headers });
+  const headers: Record<string, string> = {};
+  if (isAppError(error) && error.headers) for (const [k, v] of Object.entries(error.headers)) headers[k.toLowerCase()] = v;
+  headers['content-type'] = 'application/problem+json';
+  if (context.correlationId) headers['x-correlation-id'] = context.correlationId;
+  return { status: problem.status, headers, body: JSON.stringify(problem) };
+}
+
+export function problemResponse(error: unknown, context: { instance?: string; correlationId?: string } = {}): Response {
+  return plainToResponse(problemAnswer(error, context));
+}
+
+export function plainToResponse(answer: PlainAnswer): Response {
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
 }

@@ -54,13 +54,12 @@ export interface Results {
   config: string;
   eventBytes: number;
   batchSize: number;
-  single: LoadResult;
-  pgSingle: PgbenchResult;
-  floor: LoadResult;
-  batch: LoadResult;
-  pgBatch: PgbenchResult;
-  drain: DrainResult;
-  latency: LatencyResult;
+  /** Phase 1 (absent when BENCH_PHASES leaves it out). */
+  single?: { http: LoadResult; pgbench: PgbenchResult; floor: LoadResult };
+  /** Phase 2. */
+  batch?: { http: LoadResult; pgbench: PgbenchResult };
+  /** Phase 3. */
+  worker?: { drain: DrainResult; latency: LatencyResult };
   cpu: PhaseCpu[];
 }
 
@@ -85,24 +84,37 @@ function cpuRatios(r: Results): string {
   const of = (prefix: string) => r.cpu.find((c) => c.name.startsWith(prefix))?.perEventMs ?? NaN;
   const x = (n: number) => `${fmt(n, 1)}×`;
   const pgRow = of('1. pgbench');
-  return (
-    `CPU per event (web + worker + PostgreSQL) vs pgbench's CPU per row: single events ${x(of('1. HTTP') / pgRow)}, ` +
-    `the liveness route alone ${x(of('diagnostic') / pgRow)}, batches of ${r.batchSize} ${x(of('2. HTTP') / of('2. pgbench'))}`
-  );
+  const parts = [
+    ...(r.single ? [`single events ${x(of('1. HTTP') / pgRow)}`, `the liveness route alone ${x(of('diagnostic') / pgRow)}`] : []),
+    ...(r.batch ? [`batches of ${r.batchSize} ${x(of('2. HTTP') / of('2. pgbench'))}`] : []),
+  ];
+  return `CPU per event (web + worker + PostgreSQL) vs pgbench's CPU per row: ${parts.join(', ') || 'phases 1 and 2 not run'}`;
 }
 
 function targets(r: Results): Row[] {
-  const single = rate(r.single);
-  const batch = rate(r.batch);
-  const pgBatchRows = r.pgBatch.tps * r.batchSize;
-  const p99 = percentile(r.single.latenciesMs, 99);
-  return [
-    { target: '1. single events, 8 conn.', measured: `${fmt(single)} events/s`, baseline: `${fmt(r.pgSingle.tps)} rows/s`, ratio: pct(single / r.pgSingle.tps), goal: '≥ 30 %', pass: single / r.pgSingle.tps >= 0.3 },
-    { target: '1. single events p99 latency', measured: ms(p99), baseline: `pgbench p99 ${ms(percentile(r.pgSingle.latenciesMs, 99))}`, ratio: '—', goal: '< 50 ms', pass: p99 < 50 },
-    { target: `2. batches of ${r.batchSize}, 8 conn.`, measured: `${fmt(batch)} events/s`, baseline: `${fmt(pgBatchRows)} rows/s`, ratio: pct(batch / pgBatchRows), goal: '≥ 40 %', pass: batch / pgBatchRows >= 0.4 },
-    { target: '3. worker drain', measured: `${fmt(r.drain.eventsPerSecond)} events/s${r.drain.drained ? '' : ' (not drained in 180 s)'}`, baseline: '—', ratio: `${pct(r.drain.eventsPerSecond / 500)} of goal`, goal: '≥ 500 events/s', pass: r.drain.eventsPerSecond >= 500 },
-    { target: `3. latency at ${r.latency.offeredPerSecond}/s offered`, measured: `p95 ${r.latency.pending > 0 ? '≥ ' : ''}${ms(r.latency.latencyMs.p95)}`, baseline: '—', ratio: '—', goal: 'p95 < 2 s', pass: r.latency.latencyMs.p95 < 2000 },
-  ];
+  const rows: Row[] = [];
+  if (r.single) {
+    const { http, pgbench } = r.single;
+    const single = rate(http);
+    const p99 = percentile(http.latenciesMs, 99);
+    rows.push(
+      { target: '1. single events, 8 conn.', measured: `${fmt(single)} events/s`, baseline: `${fmt(pgbench.tps)} rows/s`, ratio: pct(single / pgbench.tps), goal: '≥ 30 %', pass: single / pgbench.tps >= 0.3 },
+      { target: '1. single events p99 latency', measured: ms(p99), baseline: `pgbench p99 ${ms(percentile(pgbench.latenciesMs, 99))}`, ratio: '—', goal: '< 50 ms', pass: p99 < 50 },
+    );
+  }
+  if (r.batch) {
+    const batch = rate(r.batch.http);
+    const pgBatchRows = r.batch.pgbench.tps * r.batchSize;
+    rows.push({ target: `2. batches of ${r.batchSize}, 8 conn.`, measured: `${fmt(batch)} events/s`, baseline: `${fmt(pgBatchRows)} rows/s`, ratio: pct(batch / pgBatchRows), goal: '≥ 40 %', pass: batch / pgBatchRows >= 0.4 });
+  }
+  if (r.worker) {
+    const { drain, latency } = r.worker;
+    rows.push(
+      { target: '3. worker drain', measured: `${fmt(drain.eventsPerSecond)} events/s${drain.drained ? '' : ' (not drained in 180 s)'}`, baseline: '—', ratio: `${pct(drain.eventsPerSecond / 500)} of goal`, goal: '≥ 500 events/s', pass: drain.eventsPerSecond >= 500 },
+      { target: `3. latency at ${latency.offeredPerSecond}/s offered`, measured: `p95 ${latency.pending > 0 ? '≥ ' : ''}${ms(latency.latencyMs.p95)}`, baseline: '—', ratio: '—', goal: 'p95 < 2 s', pass: latency.latencyMs.p95 < 2000 },
+    );
+  }
+  return rows;
 }
 
 export function consoleSummary(r: Results): string {
@@ -116,18 +128,27 @@ export function consoleSummary(r: Results): string {
     widths.map((w) => '-'.repeat(w)).join('  '),
     ...cells.map(line),
     '',
-    `Phase 1 HTTP latency ${lat(r.single.latenciesMs)}; pgbench ${pgLat(r.pgSingle)}`,
-    `Liveness route (HTTP + Next.js, no I/O): ${fmt(rate(r.floor))} requests/s = ${pct(rate(r.floor) / r.pgSingle.tps)} of pgbench's single-row rate`,
-    `Phase 2 HTTP latency per batch ${lat(r.batch.latenciesMs)}; pgbench ${pgLat(r.pgBatch)}`,
-    `Phase 3b received → processed p50 ${ms(r.latency.latencyMs.p50)} · p95 ${ms(r.latency.latencyMs.p95)} · p99 ${ms(r.latency.latencyMs.p99)}; HTTP from the scheduled send ${lat(r.latency.http.latenciesMs)}`,
+    ...(r.single
+      ? [
+          `Phase 1 HTTP latency ${lat(r.single.http.latenciesMs)}; pgbench ${pgLat(r.single.pgbench)}`,
+          `Liveness route (HTTP + Next.js, no I/O): ${fmt(rate(r.single.floor))} requests/s = ${pct(rate(r.single.floor) / r.single.pgbench.tps)} of pgbench's single-row rate`,
+        ]
+      : []),
+    ...(r.batch ? [`Phase 2 HTTP latency per batch ${lat(r.batch.http.latenciesMs)}; pgbench ${pgLat(r.batch.pgbench)}`] : []),
+    ...(r.worker
+      ? [`Phase 3b received → processed p50 ${ms(r.worker.latency.latencyMs.p50)} · p95 ${ms(r.worker.latency.latencyMs.p95)} · p99 ${ms(r.worker.latency.latencyMs.p99)}; HTTP from the scheduled send ${lat(r.worker.latency.http.latenciesMs)}`]
+      : []),
     `${cpuRatios(r)}.`,
     ...(busiest > 0.1 ? [`Note: other processes used up to ${pct(busiest)} of all cores during a phase; rates are lower than on an idle machine.`] : []),
   ].join('\n');
 }
 
-export function markdownSection(r: Results): string {
+/** The generated section of docs/PERFORMANCE.md; only for a run of every phase. */
+export function markdownSection(r: Results & Required<Pick<Results, 'single' | 'batch' | 'worker'>>): string {
   const busiest = Math.max(...r.cpu.map((c) => c.background));
-  const { drain, latency } = r;
+  const { drain, latency } = r.worker;
+  const { http: single, pgbench: pgSingle, floor } = r.single;
+  const { http: batch, pgbench: pgBatch } = r.batch;
   return `
 ### Latest run
 
@@ -146,11 +167,11 @@ ${targets(r)
 
 | phase | figures |
 |---|---|
-| 1. HTTP single events | ${fmt(r.single.events)} events in ${r.single.seconds} s = **${fmt(rate(r.single))} events/s**; latency ${lat(r.single.latenciesMs)} |
-| 1. pgbench single-row INSERT | ${fmt(r.pgSingle.transactions)} rows = **${fmt(r.pgSingle.tps)} rows/s**; latency ${pgLat(r.pgSingle)} |
-| diagnostic: GET liveness route | **${fmt(rate(r.floor))} requests/s** (${pct(rate(r.floor) / r.pgSingle.tps)} of pgbench's single-row rate): HTTP + Next.js alone, no I/O; latency ${lat(r.floor.latenciesMs)} |
-| 2. HTTP batches of ${r.batchSize} | ${fmt(r.batch.requests)} requests = **${fmt(rate(r.batch))} events/s**; latency per request ${lat(r.batch.latenciesMs)} |
-| 2. pgbench ${r.batchSize}-row INSERT | ${fmt(r.pgBatch.tps, 1)} statements/s = **${fmt(r.pgBatch.tps * r.batchSize)} rows/s**; latency ${pgLat(r.pgBatch)} |
+| 1. HTTP single events | ${fmt(single.events)} events in ${single.seconds} s = **${fmt(rate(single))} events/s**; latency ${lat(single.latenciesMs)} |
+| 1. pgbench single-row INSERT | ${fmt(pgSingle.transactions)} rows = **${fmt(pgSingle.tps)} rows/s**; latency ${pgLat(pgSingle)} |
+| diagnostic: GET liveness route | **${fmt(rate(floor))} requests/s** (${pct(rate(floor) / pgSingle.tps)} of pgbench's single-row rate): HTTP + Next.js alone, no I/O; latency ${lat(floor.latenciesMs)} |
+| 2. HTTP batches of ${r.batchSize} | ${fmt(batch.requests)} requests = **${fmt(rate(batch))} events/s**; latency per request ${lat(batch.latenciesMs)} |
+| 2. pgbench ${r.batchSize}-row INSERT | ${fmt(pgBatch.tps, 1)} statements/s = **${fmt(pgBatch.tps * r.batchSize)} rows/s**; latency ${pgLat(pgBatch)} |
 | 3a. worker drain | ${fmt(drain.processed)} events processed${drain.drained ? '' : ` (of ${fmt(drain.total)}: not drained within 180 s)`} in ${fmt(drain.drainSeconds, 1)} s after the resume = **${fmt(drain.eventsPerSecond)} events/s** (${fmt(drain.steadyEventsPerSecond)} events/s between the first and the last processedAt); preload through the batch API took ${fmt(drain.preloadSeconds, 1)} s |
 | 3b. latency at ${latency.offeredPerSecond} events/s offered | ${fmt(latency.processed)} events processed${latency.pending > 0 ? ` (${fmt(latency.pending)} still pending 60 s after the last was sent: counted with their age, so the figures are lower bounds)` : ''}, offered over ${fmt(latency.total / latency.offeredPerSecond, 1)} s (the last answer came after ${fmt(latency.http.seconds, 1)} s); received → processed **p50 ${ms(latency.latencyMs.p50)} · p95 ${ms(latency.latencyMs.p95)} · p99 ${ms(latency.latencyMs.p99)}** (max ${ms(latency.latencyMs.max)}); HTTP from the scheduled send time ${lat(latency.http.latenciesMs)} |
 

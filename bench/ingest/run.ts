@@ -13,7 +13,7 @@ import { backgroundShare, coresUsed, sampleCpu } from './cpu.ts';
 import { BATCH, closedLoop, closedLoopLiveness, mergeLoads, percentile, STRUCTURED, type LoadResult, type Target } from './load.ts';
 import { employeeEvent } from './events.ts';
 import { createBaselineTable, mergePgbench, pgbenchScript, runPgbench } from './pgbench.ts';
-import { consoleSummary, describeMachine, fmt, markdownSection, ms, pct, writePerformanceDoc, type PhaseCpu } from './report.ts';
+import { consoleSummary, describeMachine, fmt, markdownSection, ms, pct, writePerformanceDoc, type PhaseCpu, type Results } from './report.ts';
 import { pauseWorker, removeDataDir, startStack, type Stack } from './stack.ts';
 import { drainPhase, latencyPhase, warmUp, type Outcome } from './worker-phases.ts';
 
@@ -27,7 +27,10 @@ const settings = {
   drainEvents: num('BENCH_DRAIN_EVENTS', 20_000),
   latencyRate: num('BENCH_LATENCY_RATE', 200),
   latencySeconds: num('BENCH_LATENCY_SECONDS', 30),
+  /** BENCH_PHASES=1,2 runs only those (the docs are then left alone); default all. */
+  phases: new Set((process.env.BENCH_PHASES ?? '1,2,3').split(',').map((p) => p.trim())),
 };
+if (![...settings.phases].every((p) => ['1', '2', '3'].includes(p))) throw new Error('BENCH_PHASES is a comma-separated list of 1, 2 and 3.');
 if ([3000, 3100].includes(settings.port)) throw new Error('BENCH_PORT must not be 3000 or 3100 (used by development servers).');
 // The limit is raised so that the run measures throughput, not the limiter; the simulated
 // tax engine plays no part in ingest.
@@ -121,17 +124,21 @@ async function runPhases(s: Stack, db: pg.Client, runId: string, startedAt: Date
   checkOutcome('warm-up', warm, 1000);
   if (warm.pending > 0) problems.push('warm-up: the worker did not process 1,000 events within 60 s');
 
-  say(`Phase 3a: worker paused, ${fmt(settings.drainEvents)} events loaded in batches of ${settings.batchSize}, worker resumed, drain timed…`);
-  const drain = await measured('3a. worker drain', s, () => drainPhase(s, target, db, `drain-${runId}-`, settings.drainEvents), (r) => r.eventsPerSecond);
-  checkOutcome('drain', drain, settings.drainEvents);
-  say(`  ${fmt(drain.eventsPerSecond)} events/s (the preload took ${fmt(drain.preloadSeconds, 1)} s)`);
+  let worker: Results['worker'];
+  if (settings.phases.has('3')) {
+    say(`Phase 3a: worker paused, ${fmt(settings.drainEvents)} events loaded in batches of ${settings.batchSize}, worker resumed, drain timed…`);
+    const drain = await measured('3a. worker drain', s, () => drainPhase(s, target, db, `drain-${runId}-`, settings.drainEvents), (r) => r.eventsPerSecond);
+    checkOutcome('drain', drain, settings.drainEvents);
+    say(`  ${fmt(drain.eventsPerSecond)} events/s (the preload took ${fmt(drain.preloadSeconds, 1)} s)`);
 
-  say(`Phase 3b: ${settings.latencyRate} events/s offered for ${settings.latencySeconds} s with the worker running…`);
-  const latencyRun = () => latencyPhase(target, db, `lat-${runId}-`, settings.latencyRate, settings.latencySeconds);
-  const latency = await measured(`3b. ${settings.latencyRate} events/s offered`, s, latencyRun, () => settings.latencyRate);
-  checkLoad('latency', latency.http);
-  checkOutcome('latency', latency, Math.round(settings.latencyRate * settings.latencySeconds));
-  say(`  received → processed p95 ${ms(latency.latencyMs.p95)}`);
+    say(`Phase 3b: ${settings.latencyRate} events/s offered for ${settings.latencySeconds} s with the worker running…`);
+    const latencyRun = () => latencyPhase(target, db, `lat-${runId}-`, settings.latencyRate, settings.latencySeconds);
+    const latency = await measured(`3b. ${settings.latencyRate} events/s offered`, s, latencyRun, () => settings.latencyRate);
+    checkLoad('latency', latency.http);
+    checkOutcome('latency', latency, Math.round(settings.latencyRate * settings.latencySeconds));
+    say(`  received → processed p95 ${ms(latency.latencyMs.p95)}`);
+    worker = { drain, latency };
+  }
 
   // Phases 1 and 2 measure ingest alone, like pgbench: the worker is paused (what they
   // insert stays in the inbox until the stack stops).
@@ -143,36 +150,44 @@ async function runPhases(s: Stack, db: pg.Client, runId: string, startedAt: Date
   const pgbenchOptions = { databaseUrl: s.databaseUrl, clients: settings.connections, threads: 2, warmupSeconds: settings.warmupSeconds, seconds: half };
   const loadOptions = { target, connections: settings.connections, warmupSeconds: settings.warmupSeconds, seconds: half };
 
-  say(`Phase 1: pgbench single-row INSERT and HTTP single events (structured mode), ${settings.connections} clients each, in turns, ${settings.seconds} s each…`);
-  let p1 = 0;
-  const singleEvent = () => [employeeEvent(`p1-${runId}-${p1}`, `P1-${runId}-E${p1++}`)];
-  const [pgSingle, single] = await sideBySide(
-    s,
-    { name: '1. pgbench single-row INSERT', run: () => runPgbench({ ...pgbenchOptions, script: pgbenchScript(connectorId, 1) }), merge: mergePgbench, rate: (r) => r.tps },
-    { name: '1. HTTP single events', run: () => closedLoop({ ...loadOptions, contentType: STRUCTURED, next: singleEvent }), merge: mergeLoads, rate: eventRate },
-  );
-  checkLoad('phase 1', single);
-  say(`  pgbench ${fmt(pgSingle.tps)} rows/s; HTTP ${fmt(eventRate(single))} events/s, p99 ${ms(percentile(single.latenciesMs, 99))}`);
-  say(`Diagnostic: GET /api/v1/health?probe=live (no I/O), ${settings.connections} connections, 5 s — what HTTP + Next.js alone allow…`);
-  const floor = await measured('diagnostic: liveness route (per request)', s, () => closedLoopLiveness({ ...loadOptions, warmupSeconds: 1, seconds: 5 }), eventRate);
-  checkLoad('liveness', floor);
-  say(`  ${fmt(eventRate(floor))} requests/s`);
+  let single: Results['single'];
+  if (settings.phases.has('1')) {
+    say(`Phase 1: pgbench single-row INSERT and HTTP single events (structured mode), ${settings.connections} clients each, in turns, ${settings.seconds} s each…`);
+    let p1 = 0;
+    const singleEvent = () => [employeeEvent(`p1-${runId}-${p1}`, `P1-${runId}-E${p1++}`)];
+    const [pgSingle, singleHttp] = await sideBySide(
+      s,
+      { name: '1. pgbench single-row INSERT', run: () => runPgbench({ ...pgbenchOptions, script: pgbenchScript(connectorId, 1) }), merge: mergePgbench, rate: (r) => r.tps },
+      { name: '1. HTTP single events', run: () => closedLoop({ ...loadOptions, contentType: STRUCTURED, next: singleEvent }), merge: mergeLoads, rate: eventRate },
+    );
+    checkLoad('phase 1', singleHttp);
+    say(`  pgbench ${fmt(pgSingle.tps)} rows/s; HTTP ${fmt(eventRate(singleHttp))} events/s, p99 ${ms(percentile(singleHttp.latenciesMs, 99))}`);
+    say(`Diagnostic: GET /api/v1/health?probe=live (no I/O), ${settings.connections} connections, 5 s — what HTTP + Next.js alone allow…`);
+    const floor = await measured('diagnostic: liveness route (per request)', s, () => closedLoopLiveness({ ...loadOptions, warmupSeconds: 1, seconds: 5 }), eventRate);
+    checkLoad('liveness', floor);
+    say(`  ${fmt(eventRate(floor))} requests/s`);
+    single = { http: singleHttp, pgbench: pgSingle, floor };
+  }
 
-  say(`Phase 2: pgbench ${settings.batchSize}-row INSERT and HTTP batches of ${settings.batchSize}, ${settings.connections} clients each, in turns, ${settings.seconds} s each…`);
-  let p2 = 0;
-  const batchOfEvents = () => Array.from({ length: settings.batchSize }, () => employeeEvent(`p2-${runId}-${p2}`, `P2-${runId}-E${p2++}`));
-  const [pgBatch, batch] = await sideBySide(
-    s,
-    {
-      name: `2. pgbench ${settings.batchSize}-row INSERT (per row)`,
-      run: () => runPgbench({ ...pgbenchOptions, script: pgbenchScript(connectorId, settings.batchSize) }),
-      merge: mergePgbench,
-      rate: (r) => r.tps * settings.batchSize,
-    },
-    { name: `2. HTTP batches of ${settings.batchSize}`, run: () => closedLoop({ ...loadOptions, contentType: BATCH, next: batchOfEvents }), merge: mergeLoads, rate: eventRate },
-  );
-  checkLoad('phase 2', batch);
-  say(`  pgbench ${fmt(pgBatch.tps * settings.batchSize)} rows/s; HTTP ${fmt(eventRate(batch))} events/s`);
+  let batch: Results['batch'];
+  if (settings.phases.has('2')) {
+    say(`Phase 2: pgbench ${settings.batchSize}-row INSERT and HTTP batches of ${settings.batchSize}, ${settings.connections} clients each, in turns, ${settings.seconds} s each…`);
+    let p2 = 0;
+    const batchOfEvents = () => Array.from({ length: settings.batchSize }, () => employeeEvent(`p2-${runId}-${p2}`, `P2-${runId}-E${p2++}`));
+    const [pgBatch, batchHttp] = await sideBySide(
+      s,
+      {
+        name: `2. pgbench ${settings.batchSize}-row INSERT (per row)`,
+        run: () => runPgbench({ ...pgbenchOptions, script: pgbenchScript(connectorId, settings.batchSize) }),
+        merge: mergePgbench,
+        rate: (r) => r.tps * settings.batchSize,
+      },
+      { name: `2. HTTP batches of ${settings.batchSize}`, run: () => closedLoop({ ...loadOptions, contentType: BATCH, next: batchOfEvents }), merge: mergeLoads, rate: eventRate },
+    );
+    checkLoad('phase 2', batchHttp);
+    say(`  pgbench ${fmt(pgBatch.tps * settings.batchSize)} rows/s; HTTP ${fmt(eventRate(batchHttp))} events/s`);
+    batch = { http: batchHttp, pgbench: pgBatch };
+  }
 
   const config = ['INBOX_BATCH_SIZE', 'INBOX_CONCURRENCY', 'WORKER_CONCURRENCY', 'DATABASE_POOL_SIZE', 'LOG_LEVEL']
     .map((name) => `${name}=${process.env[name] ?? 'default'}`)
@@ -189,19 +204,17 @@ async function runPhases(s: Stack, db: pg.Client, runId: string, startedAt: Date
     eventBytes: JSON.stringify(employeeEvent('00000000-0000-4000-8000-000000000000', 'E-000001')).length,
     batchSize: settings.batchSize,
     single,
-    pgSingle,
-    floor,
     batch,
-    pgBatch,
-    drain,
-    latency,
+    worker,
     cpu,
   };
   say('');
   say(consoleSummary(results));
-  if (problems.length === 0) {
-    writePerformanceDoc(path.join(process.cwd(), 'docs', 'PERFORMANCE.md'), markdownSection(results));
+  if (problems.length === 0 && single && batch && worker) {
+    writePerformanceDoc(path.join(process.cwd(), 'docs', 'PERFORMANCE.md'), markdownSection({ ...results, single, batch, worker }));
     say('Written to docs/PERFORMANCE.md.');
+  } else if (problems.length === 0) {
+    say(`Only phases ${[...settings.phases].join(', ')} ran: docs/PERFORMANCE.md was left alone.`);
   }
 }
 

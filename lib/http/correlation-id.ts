@@ -9,7 +9,7 @@ export function isSaneCorrelationId(value: string | null | undefined): value is 
   return typeof value === 'string' && sane.test(value);
 }
 
-export function correlationIdFrom(headers: Headers): string {
+export function correlationIdFrom(headers: Pick<Headers, 'get'>): string {
   const incoming = headers.get('x-correlation-id')?.trim();
   return isSaneCorrelationId(incoming) ? incoming : newCorrelationId();
 }

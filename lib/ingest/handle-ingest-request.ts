@@ -3,12 +3,17 @@
 // three modes, rate-limit, judge each event, write the accepted ones to the inbox in one
 // statement, and answer 202 with per-event results. A single event (structured or
 // binary) that is refused is answered with its problem (400/403/409/413) instead.
+//
+// Two servers call it: the App Router route (Fetch Request/Response) and the web process's
+// own node:http listener (lib/runtime/web-server.ts), which answers this one route without
+// Next.js's per-request cost. Both go through answerIngestRequest, so the checks are one.
 import { env } from '../env.ts';
-import { AppError, problemResponse } from '../errors.ts';
+import { AppError, plainToResponse, problemAnswer, type PlainAnswer } from '../errors.ts';
 import { pgPool } from '../db/client.ts';
 import { log, withLogContext } from '../log.ts';
 import { correlationIdFrom } from '../http/correlation-id.ts';
 import { readRawBody } from '../http/read-raw-body.ts';
+import type { RequestHeaders } from '../http/request-headers.ts';
 import { authenticateConnector } from './auth/authenticate-connector.ts';
 import { verifySignature } from './auth/verify-signature.ts';
 import { MAX_BATCH_BYTES } from './envelope/ingest-limits.ts';
@@ -29,7 +34,19 @@ export interface EventResult {
 const refusalStatus: Record<EventRefusal['code'], number> = { MALFORMED: 400, SCHEMA_INVALID: 400, PAYLOAD_TOO_LARGE: 413, FORBIDDEN_SOURCE: 403, PAYLOAD_CONFLICT: 409 };
 const refusalAppCode = { 400: 'VALIDATION_FAILED', 403: 'FORBIDDEN', 409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE' } as const;
 
+/** What the ingest path needs of an HTTP request, whichever server received it. */
+export interface IngestHttpRequest {
+  headers: RequestHeaders;
+  /** The raw body, refused with a 413 AppError as soon as it exceeds maxBytes. */
+  readBody(maxBytes: number): Promise<Uint8Array>;
+}
+
+/** The App Router's entry (app/api/v1/events/route.ts). */
 export async function handleIngestRequest(request: Request): Promise<Response> {
+  return plainToResponse(await answerIngestRequest({ headers: request.headers, readBody: (maxBytes) => readRawBody(request, maxBytes) }));
+}
+
+export async function answerIngestRequest(request: IngestHttpRequest): Promise<PlainAnswer> {
   const correlationId = correlationIdFrom(request.headers);
   return withLogContext({ correlationId }, async () => {
     let connectorCode = 'unauthenticated';
@@ -37,7 +54,7 @@ export async function handleIngestRequest(request: Request): Promise<Response> {
       const now = new Date();
       const connector = await authenticateConnector(request.headers.get('authorization'), now);
       connectorCode = connector.code;
-      const rawBody = await readRawBody(request, MAX_BATCH_BYTES);
+      const rawBody = await request.readBody(MAX_BATCH_BYTES);
       await verifySignature({ connector, header: request.headers.get('threadline-signature'), rawBody, now });
       const parsed = parseIngestRequest({ contentType: request.headers.get('content-type'), headers: request.headers, rawBody });
 
@@ -78,15 +95,16 @@ export async function handleIngestRequest(request: Request): Promise<Response> {
         });
       }
       const count = (status: EventResult['status']) => results.filter((r) => r.status === status).length;
-      return Response.json(
-        { accepted: count('accepted'), duplicates: count('duplicate'), rejected: count('rejected'), results },
-        { status: 202, headers: { 'x-correlation-id': correlationId } },
-      );
+      return {
+        status: 202,
+        headers: { 'content-type': 'application/json', 'x-correlation-id': correlationId },
+        body: JSON.stringify({ accepted: count('accepted'), duplicates: count('duplicate'), rejected: count('rejected'), results }),
+      };
     } catch (error) {
       const status = error instanceof AppError ? error.status : 500;
       countRefusedRequest(connectorCode, status);
       if (status >= 500) log.error('ingest request failed', { err: error });
-      return problemResponse(error, { instance: '/api/v1/events', correlationId });
+      return problemAnswer(error, { instance: '/api/v1/events', correlationId });
     }
   });
 }

@@ -4,8 +4,11 @@
 
 type Outcome = 'accepted' | 'duplicate' | 'rejected' | 'conflict';
 
-const events = new Map<string, number>();
-const refusals = new Map<string, number>();
+// On globalThis: the web process loads this module twice — in Next.js's bundle (the
+// metrics route reads it) and in its own listener (lib/runtime/web-server.ts, which counts
+// ingest) — and both must see one set of counters.
+const globalForCounters = globalThis as unknown as { __threadlineIngestCounters?: { events: Map<string, number>; refusals: Map<string, number> } };
+const { events, refusals } = (globalForCounters.__threadlineIngestCounters ??= { events: new Map(), refusals: new Map() });
 
 export function countIngestedEvent(connector: string, type: string, outcome: Outcome): void {
   const key = JSON.stringify([connector, type, outcome]);

@@ -1,7 +1,7 @@
 // Turns the parser's per-event results into inbox candidates and per-event refusals:
 // invalid events keep the parser's error, and an event whose `source` is not one of the
 // sending connector's sources is refused (a connector speaks only for its own systems).
-import { canonicalPayloadHash } from './envelope/canonical-payload-hash.ts';
+import { hashCanonicalJson } from './envelope/canonical-payload-hash.ts';
 import type { IngestMode, ParsedEventResult } from './envelope/types.ts';
 import type { InboxCandidate } from './inbox/write-inbox-events.ts';
 
@@ -48,7 +48,8 @@ export function judgeEvents(mode: IngestMode, results: ParsedEventResult[], allo
         correlationId: event.correlationid ?? null,
         eventTime: new Date(event.time),
         payload: result.rawEvent,
-        payloadHash: canonicalPayloadHash(result.rawEvent),
+        payloadJson: result.canonicalJson,
+        payloadHash: hashCanonicalJson(result.canonicalJson),
       },
     };
   });

@@ -37,4 +37,7 @@ export class RateLimiter {
   }
 }
 
-export const ingestRateLimiter = new RateLimiter();
+// One per process on globalThis: Next.js's bundle and the web server's own listener each
+// load this module, and a connector's budget must not double.
+const globalForLimiter = globalThis as unknown as { __threadlineIngestRateLimiter?: RateLimiter };
+export const ingestRateLimiter = (globalForLimiter.__threadlineIngestRateLimiter ??= new RateLimiter());

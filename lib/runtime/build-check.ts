@@ -1,6 +1,8 @@
 // Decides whether the production build in .next/ is missing or older than the sources,
 // so that `npm start` builds only when it has to.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const SOURCE_ROOTS = ['app', 'components', 'lib', 'public', 'next.config.js', 'postcss.config.mjs', 'package-lock.json', 'proxy.ts', 'middleware.ts', 'instrumentation.ts'];
@@ -28,4 +30,15 @@ export function buildState(root: string): BuildState {
     if (newestMtime(path.join(root, source)) > builtAt) return { state: 'stale', changed: source };
   }
   return { state: 'current' };
+}
+
+/** Runs `next build` in root with its output on this terminal; true when it succeeded. */
+export function buildNow(root: string): boolean {
+  const next = createRequire(import.meta.url).resolve('next/dist/bin/next');
+  const result = spawnSync(process.execPath, [next, 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', CHECKPOINT_DISABLE: '1' },
+  });
+  return result.status === 0;
 }

@@ -64,5 +64,7 @@ describe('canonicalJson', () => {
   ])('%j → %s', (value, expected) => {
     expect(canonicalJson(value)).toBe(expected);
     expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
+    // The batch size check measures the canonical form in place of the compact JSON.
+    expect(Buffer.byteLength(canonicalJson(value))).toBe(Buffer.byteLength(JSON.stringify(value)));
   });
 });

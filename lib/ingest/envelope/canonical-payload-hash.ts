@@ -6,7 +6,12 @@ import { hash } from 'node:crypto';
 
 /** sha256 hex of canonicalJson(rawEvent). Call it with a `rawEvent` from parseIngestRequest (depth-checked). */
 export function canonicalPayloadHash(rawEvent: unknown): string {
-  return hash('sha256', canonicalJson(rawEvent), 'hex');
+  return hashCanonicalJson(canonicalJson(rawEvent));
+}
+
+/** The payload hash of JSON text already in canonical form. */
+export function hashCanonicalJson(canonical: string): string {
+  return hash('sha256', canonical, 'hex');
 }
 
 /** Deterministic JSON: like JSON.stringify (undefined members dropped), with sorted keys. */

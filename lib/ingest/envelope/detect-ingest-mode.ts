@@ -2,6 +2,7 @@
 // the media type decides structured and batch; otherwise a ce-specversion header means
 // binary, whose body must be JSON here. Anything else is a 415 that says what to send.
 import { AppError } from '../../errors.ts';
+import type { RequestHeaders } from '../../http/request-headers.ts';
 import type { IngestMode } from './types.ts';
 
 const STRUCTURED = 'application/cloudevents+json';
@@ -12,7 +13,7 @@ const HOW_TO_SEND =
   `Send one event as ${STRUCTURED}, several as ${BATCH}, ` +
   `or binary mode: ce-* headers (ce-specversion, ce-id, …) with a ${BINARY_DATA} body.`;
 
-export function detectIngestMode(options: { contentType: string | null; headers: Headers }): IngestMode {
+export function detectIngestMode(options: { contentType: string | null; headers: RequestHeaders }): IngestMode {
   const { mediaType, charset } = parseContentType(options.contentType);
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
     throw unsupported(`Only UTF-8 bodies are accepted (charset=${charset} was sent).`);

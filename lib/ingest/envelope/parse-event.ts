@@ -3,6 +3,7 @@
 import { toJsonPointer } from '../../http/validation-errors.ts';
 import { eventTypes, isEventType } from '../schemas/catalog.ts';
 import { validateEventData } from '../schemas/validate-event-data.ts';
+import { canonicalJson } from './canonical-payload-hash.ts';
 import { findJsonContentProblem } from './check-json-content.ts';
 import type { CloudEvent, EventErrorCode, ParsedEventResult } from './types.ts';
 import { validateEnvelope } from './validate-envelope.ts';
@@ -31,8 +32,8 @@ export interface ParseEventOptions {
   locate: Locate;
   /** Whether strings may hold U+0000 or lone surrogates (see mayContainUnstorableStrings). */
   checkStrings: boolean;
-  /** The event's size; called once its JSON is known to be serialisable. */
-  measure: () => number;
+  /** The event's size, given its canonical JSON; called once its JSON is known to be serialisable. */
+  measure: (canonical: string) => number;
   /** Over this, the event is rejected as PAYLOAD_TOO_LARGE (batch mode; the others check the body). */
   maxBytes?: number;
 }
@@ -50,7 +51,10 @@ export function parseEvent(options: ParseEventOptions): ParsedEventResult {
   const content = findJsonContentProblem(rawEvent, { checkStrings });
   if (content) return reject('MALFORMED', content.path, content.message);
 
-  const payloadBytes = options.measure();
+  // Depth and content are checked above, so the canonical form can be written; it is made
+  // once here and serves the size check, the payload hash and the inbox INSERT.
+  const canonical = canonicalJson(rawEvent);
+  const payloadBytes = options.measure(canonical);
   if (options.maxBytes !== undefined && payloadBytes > options.maxBytes) {
     return reject('PAYLOAD_TOO_LARGE', [], `An event is at most ${options.maxBytes} bytes; this one is ${payloadBytes} bytes as compact JSON.`);
   }
@@ -69,7 +73,7 @@ export function parseEvent(options: ParseEventOptions): ParsedEventResult {
   if (!data.ok) return reject('SCHEMA_INVALID', ['data', ...data.path], data.message);
 
   const event = { ...envelope, type: envelope.type, data: data.data } as CloudEvent;
-  return { ok: true, event, rawEvent, payloadBytes };
+  return { ok: true, event, rawEvent, payloadBytes, canonicalJson: canonical };
 }
 
 function readId(rawEvent: unknown): string | undefined {

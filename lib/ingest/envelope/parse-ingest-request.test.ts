@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.ts';
+import { canonicalJson } from './canonical-payload-hash.ts';
 import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, MAX_EVENT_BYTES } from './ingest-limits.ts';
 import { parseIngestRequest, type IngestRequest } from './parse-ingest-request.ts';
 import { BATCH, batchRequest, binaryRequest, bytes, STRUCTURED, structuredRequest, validEvent } from './test-support.ts';
@@ -19,7 +20,7 @@ describe('the three modes', () => {
     const request = structuredRequest(validEvent());
     const parsed = parseIngestRequest(request);
     expect(parsed.mode).toBe('structured');
-    expect(parsed.events).toEqual([{ ok: true, event: expect.objectContaining({ id: 'evt-0001', sequence: '1' }), rawEvent: validEvent(), payloadBytes: request.rawBody.byteLength }]);
+    expect(parsed.events).toEqual([{ ok: true, event: expect.objectContaining({ id: 'evt-0001', sequence: '1' }), rawEvent: validEvent(), payloadBytes: request.rawBody.byteLength, canonicalJson: canonicalJson(validEvent()) }]);
   });
 
   it('batch: one result per event, in order, good and bad mixed', () => {

@@ -7,6 +7,7 @@
 //   structured  "/data/lines/0/sku"    batch  "/3/data/lines/0/sku"
 //   binary      "/lines/0/sku" (the body is the data) or "/ce-sequence" (an attribute header)
 import { AppError } from '../../errors.ts';
+import type { RequestHeaders } from '../../http/request-headers.ts';
 import { mayContainUnstorableStrings } from './check-json-content.ts';
 import { decodeJsonBody } from './decode-json-body.ts';
 import { detectIngestMode } from './detect-ingest-mode.ts';
@@ -17,7 +18,7 @@ import type { ParsedEventResult, ParsedIngestRequest } from './types.ts';
 
 export interface IngestRequest {
   contentType: string | null;
-  headers: Headers;
+  headers: RequestHeaders;
   rawBody: Uint8Array;
 }
 
@@ -48,8 +49,9 @@ export function parseIngestRequest(request: IngestRequest): ParsedIngestRequest 
       rawEvent,
       locate: locateInBatch(index),
       checkStrings,
-      // Whitespace between events is not the event's: measure its compact JSON.
-      measure: () => Buffer.byteLength(JSON.stringify(rawEvent), 'utf8'),
+      // Whitespace between events is not the event's: measure its compact JSON. The canonical
+      // form is that JSON with members reordered, so it has the same bytes.
+      measure: (canonical) => Buffer.byteLength(canonical, 'utf8'),
       maxBytes: MAX_EVENT_BYTES,
     }),
   );

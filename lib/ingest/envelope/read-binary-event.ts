@@ -1,6 +1,7 @@
 // Binary mode (CloudEvents 1.0 HTTP binding §3.1): attributes travel as ce-<name> headers
 // with percent-encoded values, Content-Type is datacontenttype, and the body is the data.
 // The event is rebuilt in structured form so it is stored and hashed like any other.
+import type { RequestHeaders } from '../../http/request-headers.ts';
 import { decodeJsonBody } from './decode-json-body.ts';
 
 export type BinaryEventResult =
@@ -9,7 +10,7 @@ export type BinaryEventResult =
 
 const ATTRIBUTE_NAME = /^[a-z0-9]+$/;
 
-export function readBinaryEvent(options: { headers: Headers; contentType: string | null; rawBody: Uint8Array }): BinaryEventResult {
+export function readBinaryEvent(options: { headers: RequestHeaders; contentType: string | null; rawBody: Uint8Array }): BinaryEventResult {
   const attributes: Record<string, unknown> = {};
   let headerBytes = 0;
   // Headers iterates lower-cased names, so attribute names arrive lower-cased as the binding requires.
@@ -36,7 +37,7 @@ export function readBinaryEvent(options: { headers: Headers; contentType: string
 }
 
 /** The ce-id, when readable, to name the rejected event in the answer. */
-function eventId(headers: Headers): { id?: string } {
+function eventId(headers: RequestHeaders): { id?: string } {
   try {
     const id = decodeURIComponent(headers.get('ce-id') ?? '');
     return id.trim() !== '' && id.length <= 256 ? { id } : {};

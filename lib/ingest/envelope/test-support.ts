@@ -4,6 +4,9 @@ import type { EventType } from '../schemas/catalog.ts';
 import { exampleEventData } from '../schemas/examples.ts';
 import type { IngestRequest } from './parse-ingest-request.ts';
 
+/** The tests' requests carry a real Headers, which they may change. */
+export type TestIngestRequest = IngestRequest & { headers: Headers };
+
 export const STRUCTURED = 'application/cloudevents+json';
 export const BATCH = 'application/cloudevents-batch+json';
 
@@ -26,11 +29,11 @@ export function bytes(text: string): Uint8Array {
   return new TextEncoder().encode(text);
 }
 
-export function structuredRequest(body: unknown, contentType = STRUCTURED): IngestRequest {
+export function structuredRequest(body: unknown, contentType = STRUCTURED): TestIngestRequest {
   return { contentType, headers: new Headers({ 'content-type': contentType }), rawBody: bytes(typeof body === 'string' ? body : JSON.stringify(body)) };
 }
 
-export function batchRequest(events: unknown[] | string): IngestRequest {
+export function batchRequest(events: unknown[] | string): TestIngestRequest {
   return structuredRequest(events, BATCH);
 }
 
@@ -40,7 +43,7 @@ export function percentEncodeHeaderValue(value: string): string {
 }
 
 /** Binary mode: every attribute except data as a percent-encoded ce-* header; the data as the JSON body. */
-export function binaryRequest(event: Record<string, unknown>, options: { contentType?: string; extraHeaders?: Record<string, string> } = {}): IngestRequest {
+export function binaryRequest(event: Record<string, unknown>, options: { contentType?: string; extraHeaders?: Record<string, string> } = {}): TestIngestRequest {
   const contentType = options.contentType ?? 'application/json';
   const headers = new Headers({ 'content-type': contentType, ...options.extraHeaders });
   for (const [name, value] of Object.entries(event)) {

@@ -60,6 +60,8 @@ export type ParsedEventResult =
       rawEvent: unknown;
       /** Structured: body bytes. Batch: UTF-8 bytes of the event's compact JSON. Binary: body + ce-* header bytes. */
       payloadBytes: number;
+      /** rawEvent as canonical JSON (canonical-payload-hash.ts), made once: hashed, and the text the inbox stores. */
+      canonicalJson: string;
     }
   | {
       ok: false;

@@ -4,6 +4,11 @@
 // INSERT ... ON CONFLICT DO NOTHING statement per request (atomic without an explicit
 // transaction, prepared once per connection), then a wake-up for the workers.
 //
+// Concurrent requests share that statement (group commit, coalesce-writes.ts): while one
+// is running, the writes that arrive wait and then go out together, so under load one
+// round trip, one commit and one WAL flush serve many requests. Each request's results
+// are its own and come only after the statement that carried its rows committed.
+//
 // The wake-up is not in the INSERT: a transaction that NOTIFYs holds a cluster-wide lock
 // from its pre-commit until its commit record is flushed, so a NOTIFY in every ingest
 // transaction made all ingest commits wait for each other's WAL flush (no group commit;
@@ -13,6 +18,7 @@
 // always follows the last commit. A lost wake-up costs at most the workers' poll interval.
 import type pg from 'pg';
 import { log } from '../../log.ts';
+import { coalesceWrites } from './coalesce-writes.ts';
 
 export interface InboxCandidate {
   source: string;
@@ -24,6 +30,8 @@ export interface InboxCandidate {
   correlationId: string | null;
   eventTime: Date | null;
   payload: unknown;
+  /** payload as JSON text when the caller has it (ingest: the canonical JSON it hashed), to not serialise it again. */
+  payloadJson?: string;
   payloadHash: string;
 }
 
@@ -40,11 +48,11 @@ export const INBOX_CHANNEL = 'threadline_inbox';
 const INSERT_SQL = `
 WITH input AS (
   SELECT * FROM ROWS FROM (
-    jsonb_to_recordset($1::jsonb) AS (source text, "eventId" text, type text, subject text, sequence bigint, "correlationId" text, "eventTime" timestamptz, payload jsonb, "payloadHash" text)
-  ) WITH ORDINALITY AS t(source, event_id, type, subject, sequence, correlation_id, event_time, payload, payload_hash, ord)
+    jsonb_to_recordset($1::jsonb) AS (source text, "eventId" text, type text, subject text, sequence bigint, "correlationId" text, "eventTime" timestamptz, payload jsonb, "payloadHash" text, "connectorId" uuid)
+  ) WITH ORDINALITY AS t(source, event_id, type, subject, sequence, correlation_id, event_time, payload, payload_hash, connector_id, ord)
 ), inserted AS (
   INSERT INTO "InboxEvent" (id, source, "eventId", type, subject, sequence, "correlationId", "eventTime", payload, "payloadHash", "connectorId", status, "receivedAt")
-  SELECT gen_random_uuid(), source, event_id, type, subject, sequence, correlation_id, event_time, payload, payload_hash, $2::uuid, 'RECEIVED', clock_timestamp()
+  SELECT gen_random_uuid(), source, event_id, type, subject, sequence, correlation_id, event_time, payload, payload_hash, connector_id, 'RECEIVED', clock_timestamp()
     FROM input ORDER BY ord
   ON CONFLICT (source, "eventId") DO NOTHING
   RETURNING id, source, "eventId"
@@ -96,15 +104,56 @@ export function wakeInboxWorkers(pool: pg.Pool): void {
   else send();
 }
 
-/** Writes the candidates; results are in the order given. */
-export async function writeInboxEvents(pool: pg.Pool, options: { connectorId: string | null; events: InboxCandidate[] }): Promise<InboxWriteResult[]> {
-  const { connectorId, events } = options;
-  if (events.length === 0) return [];
+interface InboxWrite {
+  connectorId: string | null;
+  events: InboxCandidate[];
+}
 
-  // The same id twice in one request: only the first is written; the others are judged
-  // against it below exactly like a later re-delivery.
+/** At most this many events per grouped statement (one request's batch is at most 1,000). */
+const MAX_EVENTS_PER_STATEMENT = 2_000;
+/** Statements in flight per pool; more writes wait and share the next one. */
+const MAX_STATEMENTS_IN_FLIGHT = 2;
+
+const writers = new WeakMap<pg.Pool, (write: InboxWrite) => Promise<InboxWriteResult[]>>();
+
+/** Writes one request's candidates; results are in the order given. */
+export async function writeInboxEvents(pool: pg.Pool, options: InboxWrite): Promise<InboxWriteResult[]> {
+  if (options.events.length === 0) return [];
+  let write = writers.get(pool);
+  if (!write) {
+    write = coalesceWrites<InboxWrite, InboxWriteResult[]>({
+      run: (writes) => writeGroup(pool, writes),
+      rows: (w) => w.events.length,
+      maxRows: MAX_EVENTS_PER_STATEMENT,
+      maxInFlight: MAX_STATEMENTS_IN_FLIGHT,
+    });
+    writers.set(pool, write);
+  }
+  return write(options);
+}
+
+/** One statement for several requests' writes, judged as if they had come one after the other. */
+async function writeGroup(pool: pg.Pool, writes: InboxWrite[]): Promise<InboxWriteResult[][]> {
+  const rows = writes.flatMap((w) => w.events.map((event) => ({ ...event, connectorId: w.connectorId })));
+  const results = await insertInboxRows(pool, rows);
+  let offset = 0;
+  return writes.map((w) => results.slice(offset, (offset += w.events.length)));
+}
+
+/**
+ * The rows as one JSON array for jsonb_to_recordset, each payload spliced in as the text the
+ * caller already has: jsonb keeps no key order, so the stored payload is the same.
+ */
+function rowsAsJson(rows: (InboxCandidate & { connectorId: string | null })[]): string {
+  const parts = rows.map(({ payload, payloadJson, ...columns }) => `${JSON.stringify(columns).slice(0, -1)},"payload":${payloadJson ?? JSON.stringify(payload)}}`);
+  return `[${parts.join(',')}]`;
+}
+
+async function insertInboxRows(pool: pg.Pool, events: (InboxCandidate & { connectorId: string | null })[]): Promise<InboxWriteResult[]> {
+  // The same id twice in one request (or in two requests of one group): only the first is
+  // written; the others are judged against it below exactly like a later re-delivery.
   const firstIndex = new Map<string, number>();
-  const unique: InboxCandidate[] = [];
+  const unique: typeof events = [];
   events.forEach((event, index) => {
     const k = key(event.source, event.eventId);
     if (!firstIndex.has(k)) {
@@ -116,7 +165,7 @@ export async function writeInboxEvents(pool: pg.Pool, options: { connectorId: st
   const inserted = await pool.query<{ id: string; source: string; event_id: string }>({
     name: 'inbox-insert',
     text: INSERT_SQL,
-    values: [JSON.stringify(unique), connectorId],
+    values: [rowsAsJson(unique)],
   });
   if (inserted.rows.length > 0) wakeInboxWorkers(pool);
   const insertedIds = new Map(inserted.rows.map((r) => [key(r.source, r.event_id), r.id]));
