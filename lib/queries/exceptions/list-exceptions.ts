@@ -6,7 +6,7 @@ import { db } from '../../db/client.ts';
 import { ExceptionStatus, type EntityType, type ExceptionCode, type OwnerTeam, type Recoverability } from '../../db/generated/enums.ts';
 import { decodeCursor, encodeCursor } from './exception-cursor.ts';
 import { pageKeysSql, type PageKeyRow } from './exception-page-sql.ts';
-import { isStatusIndexed, keyValues, sortColumns, type ExceptionSort } from './exception-sort.ts';
+import { keyValues, sortColumns, type ExceptionSort } from './exception-sort.ts';
 import { assigneeSelect, toExceptionView, type ExceptionView } from './exception-view.ts';
 
 export const DEFAULT_EXCEPTION_PAGE_SIZE = 50;
@@ -41,10 +41,9 @@ export async function listExceptions(options: ListExceptionsOptions = {}): Promi
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? DEFAULT_EXCEPTION_PAGE_SIZE), 1), MAX_EXCEPTION_PAGE_SIZE);
   const columns = sortColumns(sort);
   const after = options.cursor ? decodeCursor(options.cursor, sort, columns) : undefined;
-  // With an index led by status, every status is its own ordered range (all four when
-  // unfiltered); PostgreSQL cannot read an IN list of statuses in index order.
-  const indexed = isStatusIndexed(sort);
-  const statuses = [...new Set(options.status?.length ? options.status : indexed ? Object.values(ExceptionStatus) : [])];
+  // Every order has an index led by status, so every status is its own ordered range (all
+  // four when unfiltered); PostgreSQL cannot read an IN list of statuses in index order.
+  const statuses = [...new Set(options.status?.length ? options.status : Object.values(ExceptionStatus))];
 
   // One row more than asked tells whether there is a next page without a count.
   const keys = await db().$queryRaw<PageKeyRow[]>(
@@ -52,8 +51,7 @@ export async function listExceptions(options: ListExceptionsOptions = {}): Promi
       columns,
       after,
       filters: options,
-      statusBranches: indexed ? statuses.map((status) => [status]) : [statuses.length ? statuses : null],
-      splitSegments: indexed,
+      statuses,
       limit: limit + 1,
     }),
   );
