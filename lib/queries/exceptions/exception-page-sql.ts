@@ -9,8 +9,6 @@ import type { ExceptionStatus } from '../../db/generated/enums.ts';
 import type { ExceptionFilters } from './list-exceptions.ts';
 import type { KeyValue, SortColumn, SortField } from './exception-sort.ts';
 
-export type PageKeyRow = Partial<Record<SortField, unknown>> & { id: string };
-
 const casts = { int: 'int', decimal: 'numeric', date: 'timestamptz', uuid: 'uuid' } as const;
 const ident = (field: SortField) => Prisma.raw(`"${field}"`);
 const literal = (c: SortColumn, value: string | number) => Prisma.sql`${value}::${Prisma.raw(casts[c.kind])}`;
@@ -35,6 +33,15 @@ export function pageKeysSql(q: PageQuery): Prisma.Sql {
     segments.map((segment) => Prisma.sql`(SELECT ${fields} FROM "Exception" WHERE ${all([Prisma.sql`status = ${status}::"ExceptionStatus"`, ...filters, segment])} ORDER BY ${order} LIMIT ${q.limit})`),
   );
   return Prisma.sql`SELECT * FROM (${Prisma.join(branches, ' UNION ALL ')}) AS page ORDER BY ${order} LIMIT ${q.limit}`;
+}
+
+/**
+ * The page's rows themselves, with their assignee's name, in the page's order: the keys'
+ * query joined back to the table in the same statement (one snapshot, one round trip).
+ */
+export function pageRowsSql(q: PageQuery): Prisma.Sql {
+  const order = Prisma.join(q.columns.map((c) => Prisma.sql`p.${ident(c.field)} ${Prisma.raw(c.direction === 'asc' ? 'ASC' : 'DESC')}`), ', ');
+  return Prisma.sql`SELECT e.*, u.name AS "assigneeName" FROM (${pageKeysSql(q)}) AS p JOIN "Exception" e ON e.id = p.id LEFT JOIN "User" u ON u.id = e."assigneeId" ORDER BY ${order}`;
 }
 
 /** Disjoint conditions whose union is "strictly after these key values" in this order. */
