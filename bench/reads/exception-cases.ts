@@ -37,7 +37,7 @@ export async function runExceptionCases(token: string, runs: number, say: (line:
   const results: ExceptionTiming[] = [];
   for (const [sort, filter, query] of cases) {
     const url = `/api/v1/exceptions?sort=${encodeURIComponent(sort)}${query}`;
-    const { body } = await callRoute(GET, url, token);
+    const body = (await callRoute(GET, url, token)).body();
     // A page of the default size, or the whole of a smaller list: an empty page measures nothing.
     if ((body as { items: unknown[] }).items.length === 0) throw new Error(`GET ${url} found no exceptions`);
     const timing = await measure(`exceptions sort=${sort} ${filter}`, async () => (await callRoute(GET, url, token)).ms, { runs });

@@ -18,7 +18,7 @@ export interface LineageResult extends Timing {
 export async function runLineageCase(token: string, runs: number, say: (line: string) => void): Promise<LineageResult> {
   const url = `/api/v1/lineage/${LINEAGE_CORRELATION_ID}`;
   const call = () => callRoute(GET, url, token, { correlationId: LINEAGE_CORRELATION_ID });
-  const graph = (await call()).body as LineageGraph;
+  const graph = (await call()).body() as LineageGraph;
   if (graph.nodes.length !== LINEAGE_NODES) throw new Error(`The lineage thread has ${graph.nodes.length} nodes, not ${LINEAGE_NODES}`);
   const timing = await measure(`lineage of ${LINEAGE_NODES.toLocaleString('en-US')} nodes`, async () => (await call()).ms, { runs });
   say(describeTiming(timing));

@@ -30,7 +30,7 @@ export function readSection(r: ReadResults): string[] {
     '## Read APIs (`npm run bench:reads`)',
     '',
     `- **Date**: ${new Date().toISOString()}; ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, load average ${os.loadavg()[0]!.toFixed(1)} at the end; Node ${process.version}; PostgreSQL ${r.version} (embedded, fsync off — reads only)`,
-    `- **Command**: \`${r.command}\`; each case ${r.runs} sequential calls of the route handler (a Request with a personal API token, the JSON body read) after 3 warm-ups`,
+    `- **Command**: \`${r.command}\`; each case ${r.runs} sequential calls of the route handler (a Request with a personal API token; timed to the last byte of the body, the JSON parsed after) after 3 warm-ups`,
     `- **Data**: ${Object.entries(COUNTS).map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`).join(', ')} over the year to ${SEED_END.slice(0, 10)} (bench/kpis/seed.ts); the exception queue topped up to ${OPEN_EXCEPTIONS.toLocaleString('en-US')} unresolved plus ${CLOSED_EXCEPTIONS.toLocaleString('en-US')} resolved or suppressed (bench/reads/seed-exceptions.ts); one engagement thread of ${LINEAGE_NODES.toLocaleString('en-US')} lineage nodes (bench/reads/seed-lineage.ts)${r.seedSeconds > 0 ? `; seeded in ${r.seedSeconds.toFixed(0)} s` : ''}`,
     `- **Rollup**: the KPI facts rebuilt in full in ${r.rollupSeconds.toFixed(0)} s (the hourly job redoes the trailing 120 days); facts through the day before, the last day live`,
   ];
