@@ -2,15 +2,12 @@
 // rows after the cursor. "After the cursor" is split into disjoint segments, each an
 // equality prefix plus one range (for the default order: same rank and impact with a
 // greater id; same rank with a smaller impact; a greater rank). Each segment of each
-// status is an index range scan already in order with its own LIMIT, so a deep page
-// costs the same as the first; the outer ORDER BY merges them. Orders without an index
-// use one branch with the segments OR-ed (a single scan and top-N sort).
+// status is a range scan of the order's index (led by status), already in order, with its
+// own LIMIT, so a deep page costs the same as the first; the outer ORDER BY merges them.
 import { Prisma } from '../../db/client.ts';
 import type { ExceptionStatus } from '../../db/generated/enums.ts';
 import type { ExceptionFilters } from './list-exceptions.ts';
 import type { KeyValue, SortColumn, SortField } from './exception-sort.ts';
-
-export type PageKeyRow = Partial<Record<SortField, unknown>> & { id: string };
 
 const casts = { int: 'int', decimal: 'numeric', date: 'timestamptz', uuid: 'uuid' } as const;
 const ident = (field: SortField) => Prisma.raw(`"${field}"`);
@@ -22,26 +19,29 @@ export interface PageQuery {
   /** The cursor's key values; absent for the first page. */
   after?: readonly KeyValue[];
   filters: ExceptionFilters;
-  /** One branch per status (ordered index scans) or one branch for all of them. */
-  statusBranches: (readonly ExceptionStatus[] | null)[];
-  /** Split the cursor condition into one branch per segment (only useful with an index). */
-  splitSegments: boolean;
+  /** The statuses asked for: one ordered index range each. */
+  statuses: readonly ExceptionStatus[];
   limit: number;
 }
 
 export function pageKeysSql(q: PageQuery): Prisma.Sql {
   const segments = q.after ? keysetSegments(q.columns, q.after) : [Prisma.sql`TRUE`];
-  const segmentBranches = q.splitSegments ? segments : [Prisma.sql`(${Prisma.join(segments, ' OR ')})`];
   const fields = Prisma.join(q.columns.map((c) => ident(c.field)), ', ');
   const order = Prisma.join(q.columns.map((c) => Prisma.sql`${ident(c.field)} ${Prisma.raw(c.direction === 'asc' ? 'ASC' : 'DESC')}`), ', ');
   const filters = filterConditions(q.filters);
-  const branches = q.statusBranches.flatMap((statuses) =>
-    segmentBranches.map((segment) => {
-      const status = statuses ? [Prisma.sql`status IN (${Prisma.join(statuses.map((s) => Prisma.sql`${s}::"ExceptionStatus"`))})`] : [];
-      return Prisma.sql`(SELECT ${fields} FROM "Exception" WHERE ${all([...status, ...filters, segment])} ORDER BY ${order} LIMIT ${q.limit})`;
-    }),
+  const branches = q.statuses.flatMap((status) =>
+    segments.map((segment) => Prisma.sql`(SELECT ${fields} FROM "Exception" WHERE ${all([Prisma.sql`status = ${status}::"ExceptionStatus"`, ...filters, segment])} ORDER BY ${order} LIMIT ${q.limit})`),
   );
   return Prisma.sql`SELECT * FROM (${Prisma.join(branches, ' UNION ALL ')}) AS page ORDER BY ${order} LIMIT ${q.limit}`;
+}
+
+/**
+ * The page's rows themselves, with their assignee's name, in the page's order: the keys'
+ * query joined back to the table in the same statement (one snapshot, one round trip).
+ */
+export function pageRowsSql(q: PageQuery): Prisma.Sql {
+  const order = Prisma.join(q.columns.map((c) => Prisma.sql`p.${ident(c.field)} ${Prisma.raw(c.direction === 'asc' ? 'ASC' : 'DESC')}`), ', ');
+  return Prisma.sql`SELECT e.*, u.name AS "assigneeName" FROM (${pageKeysSql(q)}) AS p JOIN "Exception" e ON e.id = p.id LEFT JOIN "User" u ON u.id = e."assigneeId" ORDER BY ${order}`;
 }
 
 /** Disjoint conditions whose union is "strictly after these key values" in this order. */

@@ -1,7 +1,9 @@
 // The queue's sort orders. Every order ends with id, so it is total and a page boundary
-// never splits or repeats rows with equal values. A missing value (slaDueAt) counts as
-// the largest, as PostgreSQL sorts by default: last ascending, first descending — which
-// lets a backward scan of the (status, slaDueAt) index serve "-slaDueAt".
+// never splits or repeats rows with equal values; the id goes the way the order goes, so
+// each order is one index read forwards or backwards — (status, <column>, id) for each
+// column, (status, recoverabilityRank, financialImpact DESC, id) for the default. A missing
+// value (slaDueAt) counts as the largest, as PostgreSQL sorts by default: last ascending,
+// first descending.
 export const exceptionSorts = [
   'default',
   'financialImpact',
@@ -43,16 +45,7 @@ const column = (field: SortField, direction: 'asc' | 'desc'): SortColumn => ({ f
 export function sortColumns(sort: ExceptionSort): SortColumn[] {
   if (sort === 'default') return [column('recoverabilityRank', 'asc'), column('financialImpact', 'desc'), column('id', 'asc')];
   const direction = sort.startsWith('-') ? 'desc' : 'asc';
-  return [column(sort.replace(/^-/, '') as SortField, direction), column('id', 'asc')];
-}
-
-/**
- * Orders served by an index that starts with status: (status, recoverabilityRank,
- * financialImpact DESC, id) and (status, slaDueAt). The other orders have no index and
- * are a top-N sort of the filtered rows.
- */
-export function isStatusIndexed(sort: ExceptionSort): boolean {
-  return sort === 'default' || sort === 'slaDueAt' || sort === '-slaDueAt';
+  return [column(sort.replace(/^-/, '') as SortField, direction), column('id', direction)];
 }
 
 /** The row's values for the cursor, in the order of the columns. */

@@ -64,7 +64,8 @@ beforeAll(async () => {
   });
 });
 
-// The expected order, computed independently: null as the largest value, then id.
+// The expected order, computed independently: null as the largest value, then id — in the
+// order's direction (ascending for the default order).
 function expectedOrder(sort: ExceptionSort, subset: Seeded[] = rows): string[] {
   const num = (r: Seeded, field: string): number | null => {
     if (field === 'financialImpact') return Number(r.financialImpact); // test data only: exact in a double
@@ -83,7 +84,8 @@ function expectedOrder(sort: ExceptionSort, subset: Seeded[] = rows): string[] {
         if (y === null) return -dir;
         return (x - y) * dir;
       }
-      return a.id < b.id ? -1 : 1;
+      const idDirection = sort.startsWith('-') ? -1 : 1;
+      return a.id < b.id ? -idDirection : idDirection;
     })
     .map((r) => r.id);
 }

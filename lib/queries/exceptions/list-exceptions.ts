@@ -1,13 +1,14 @@
 // The exception queue (DESIGN.md §7): filters, one of the sort orders of exception-sort,
 // and keyset pagination (never OFFSET: pages stay fast and stable while rows change).
-// The page's ids and sort keys come from exception-page-sql (index range scans per
-// status and cursor segment); the rows for display are then read by id.
+// The page comes from exception-page-sql: its keys by index range scans per status and
+// cursor segment, joined back to the rows and their assignees in the same statement.
 import { db } from '../../db/client.ts';
+import type { Exception } from '../../db/generated/client.ts';
 import { ExceptionStatus, type EntityType, type ExceptionCode, type OwnerTeam, type Recoverability } from '../../db/generated/enums.ts';
 import { decodeCursor, encodeCursor } from './exception-cursor.ts';
-import { pageKeysSql, type PageKeyRow } from './exception-page-sql.ts';
-import { isStatusIndexed, keyValues, sortColumns, type ExceptionSort } from './exception-sort.ts';
-import { assigneeSelect, toExceptionView, type ExceptionView } from './exception-view.ts';
+import { pageRowsSql } from './exception-page-sql.ts';
+import { keyValues, sortColumns, type ExceptionSort } from './exception-sort.ts';
+import { toExceptionView, type ExceptionView } from './exception-view.ts';
 
 export const DEFAULT_EXCEPTION_PAGE_SIZE = 50;
 export const MAX_EXCEPTION_PAGE_SIZE = 200;
@@ -41,29 +42,16 @@ export async function listExceptions(options: ListExceptionsOptions = {}): Promi
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? DEFAULT_EXCEPTION_PAGE_SIZE), 1), MAX_EXCEPTION_PAGE_SIZE);
   const columns = sortColumns(sort);
   const after = options.cursor ? decodeCursor(options.cursor, sort, columns) : undefined;
-  // With an index led by status, every status is its own ordered range (all four when
-  // unfiltered); PostgreSQL cannot read an IN list of statuses in index order.
-  const indexed = isStatusIndexed(sort);
-  const statuses = [...new Set(options.status?.length ? options.status : indexed ? Object.values(ExceptionStatus) : [])];
+  // Every order has an index led by status, so every status is its own ordered range (all
+  // four when unfiltered); PostgreSQL cannot read an IN list of statuses in index order.
+  const statuses = [...new Set(options.status?.length ? options.status : Object.values(ExceptionStatus))];
 
   // One row more than asked tells whether there is a next page without a count.
-  const keys = await db().$queryRaw<PageKeyRow[]>(
-    pageKeysSql({
-      columns,
-      after,
-      filters: options,
-      statusBranches: indexed ? statuses.map((status) => [status]) : [statuses.length ? statuses : null],
-      splitSegments: indexed,
-      limit: limit + 1,
-    }),
-  );
-  const pageKeys = keys.slice(0, limit);
-  const rows = await db().exception.findMany({ where: { id: { in: pageKeys.map((k) => k.id) } }, include: assigneeSelect });
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const last = pageKeys.at(-1);
+  const rows = await db().$queryRaw<(Exception & { assigneeName: string | null })[]>(pageRowsSql({ columns, after, filters: options, statuses, limit: limit + 1 }));
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
   return {
-    items: pageKeys.flatMap((k) => byId.get(k.id) ?? []).map(toExceptionView),
-    // Cut from the keys the page was chosen by, not the rows read after (they may have moved on).
-    nextCursor: keys.length > limit && last ? encodeCursor(sort, keyValues(columns, last)) : null,
+    items: page.map((row) => toExceptionView({ ...row, assignee: row.assigneeId && row.assigneeName !== null ? { id: row.assigneeId, name: row.assigneeName } : null })),
+    nextCursor: rows.length > limit && last ? encodeCursor(sort, keyValues(columns, last)) : null,
   };
 }

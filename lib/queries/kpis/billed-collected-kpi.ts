@@ -1,59 +1,65 @@
 // Billed and collected by client and engagement (docs/KPIS.md), from the ledger facts of the
 // period: billed = "sales" (issued − voided − credited, at each document's issue-date rate:
 // the same figure as DSO's credit sales), collected = "collected" (cash applied, reversals
-// netted, at the application date's rate), per engagement, rounded per engagement and added
-// up as the domain's billedAndCollected does. The 20 largest clients and engagements are listed.
-import { roundGroup } from '../../domain/kpis/group-currency-conversion.ts';
-import { ZERO, type Decimal } from '../../domain/money/decimal.ts';
+// netted, at the application date's rate), per engagement, rounded per engagement (half-up
+// to the cent, as roundGroup does) and added up per client and in total — all in SQL, exact
+// numeric, so only the totals and the 20 largest clients and engagements leave PostgreSQL.
+import { dec } from '../../domain/money/decimal.ts';
 import type { KpiFigure } from '../../http/schemas/kpis.ts';
 import { PERIOD_LEDGER_METRICS } from './dso-kpi.ts';
 import { ledgerFacts } from './facts/ledger-facts.ts';
-import { readFacts } from './facts/read-facts.ts';
+import { factsSql } from './facts/read-facts.ts';
 import { figure, moneyIn } from './kpi-figure.ts';
 import type { KpiScope } from './kpi-scope.ts';
+import { kpiRows } from './kpi-sql.ts';
 
 export const BILLED_BREAKDOWN_SIZE = 20;
 
-type Figures = { billed: Decimal; collected: Decimal };
+// Keys are "<engagement id>:<client id>" (ledger-facts.ts).
+const billedSql = (facts: string, n: number) => `
+  WITH f AS ${facts},
+  e AS (
+    SELECT split_part(key, ':', 1) AS engagement_id, split_part(key, ':', 2) AS client_id,
+           round(coalesce(sum(amount) FILTER (WHERE metric = 'sales'), 0), 2) AS billed,
+           round(coalesce(sum(amount) FILTER (WHERE metric = 'collected'), 0), 2) AS collected
+      FROM f GROUP BY key
+  ),
+  c AS (SELECT client_id, sum(billed) AS billed, sum(collected) AS collected FROM e GROUP BY client_id)
+  SELECT 'total' AS kind, NULL AS engagement_id, NULL AS client_id, coalesce(sum(billed), 0)::text AS billed, coalesce(sum(collected), 0)::text AS collected,
+         (SELECT count(*) FROM e)::int AS engagements, count(*)::int AS clients, (SELECT coalesce(sum(missing), 0) FROM f)::int AS missing
+    FROM c
+  UNION ALL
+  (SELECT 'client', NULL, client_id, billed::text, collected::text, 0, 0, 0 FROM c ORDER BY c.billed DESC, c.collected DESC, c.client_id LIMIT $${n})
+  UNION ALL
+  (SELECT 'engagement', engagement_id, client_id, billed::text, collected::text, 0, 0, 0 FROM e ORDER BY e.billed DESC, e.collected DESC, e.engagement_id LIMIT $${n})`;
+
+interface BilledRow {
+  kind: 'total' | 'client' | 'engagement';
+  engagement_id: string | null;
+  client_id: string | null;
+  billed: string;
+  collected: string;
+  engagements: number;
+  clients: number;
+  missing: number;
+}
 
 export async function billedCollectedKpi(scope: KpiScope): Promise<KpiFigure> {
-  const facts = await readFacts(scope, { family: ledgerFacts, metrics: PERIOD_LEDGER_METRICS, firstDay: scope.firstDay, lastDay: scope.lastDay });
-  const engagements = new Map<string, Figures>();
-  for (const fact of facts) {
-    const figures = engagements.get(fact.key) ?? { billed: ZERO, collected: ZERO };
-    if (fact.metric === 'sales') figures.billed = figures.billed.plus(fact.amount);
-    else figures.collected = figures.collected.plus(fact.amount);
-    engagements.set(fact.key, figures);
-  }
-  // Keys are "<engagement id>:<client id>" (ledger-facts.ts).
-  const byEngagement = [...engagements.entries()].map(([key, f]) => {
-    const [engagementId, clientId] = key.split(':') as [string, string];
-    return { engagementId, clientId, billed: roundGroup(f.billed), collected: roundGroup(f.collected) };
-  });
-  const clients = new Map<string, Figures>();
-  for (const e of byEngagement) {
-    const c = clients.get(e.clientId) ?? { billed: ZERO, collected: ZERO };
-    clients.set(e.clientId, { billed: c.billed.plus(e.billed), collected: c.collected.plus(e.collected) });
-  }
-  const byClient = [...clients.entries()].map(([clientId, f]) => ({ clientId, ...f }));
-  const billed = byClient.reduce((sum, c) => sum.plus(c.billed), ZERO);
-  const collected = byClient.reduce((sum, c) => sum.plus(c.collected), ZERO);
-  const largest = <T extends Figures>(list: T[]) =>
-    [...list]
-      .sort((a, b) => b.billed.comparedTo(a.billed) || b.collected.comparedTo(a.collected))
-      .slice(0, BILLED_BREAKDOWN_SIZE)
-      .map((item) => ({ ...item, billed: moneyIn(scope, item.billed), collected: moneyIn(scope, item.collected) }));
-
+  const params: unknown[] = [];
+  const facts = await factsSql(scope, { family: ledgerFacts, metrics: PERIOD_LEDGER_METRICS, firstDay: scope.firstDay, lastDay: scope.lastDay }, params);
+  params.push(BILLED_BREAKDOWN_SIZE);
+  const rows = await kpiRows<BilledRow>(billedSql(facts, params.length), params);
+  const total = rows.find((r) => r.kind === 'total')!;
+  const money = (r: BilledRow) => ({ billed: moneyIn(scope, dec(r.billed)), collected: moneyIn(scope, dec(r.collected)) });
   return figure('billedAndCollected', scope, {
-    value: moneyIn(scope, billed),
+    value: moneyIn(scope, dec(total.billed)),
     breakdown: {
-      billed: moneyIn(scope, billed),
-      collected: moneyIn(scope, collected),
-      clients: byClient.length,
-      engagements: byEngagement.length,
-      topClients: largest(byClient),
-      topEngagements: largest(byEngagement),
+      ...money(total),
+      clients: total.clients,
+      engagements: total.engagements,
+      topClients: rows.filter((r) => r.kind === 'client').map((r) => ({ clientId: r.client_id!, ...money(r) })),
+      topEngagements: rows.filter((r) => r.kind === 'engagement').map((r) => ({ engagementId: r.engagement_id!, clientId: r.client_id!, ...money(r) })),
     },
-    fxMissing: facts.reduce((n, f) => n + f.missing, 0),
+    fxMissing: total.missing,
   });
 }

@@ -1,6 +1,7 @@
 // Billing exception volume (docs/KPIS.md): the billing codes' exceptions first seen in the
 // period, per code — raised, occurrences, still open now and impact (already USD in the
-// queue) — grouped in SQL on (code, status); the totals are the per-code sums.
+// queue) — grouped in SQL on (code, status), read per code from the (code, firstSeenAt)
+// index; the totals are the per-code sums.
 import { BILLING_EXCEPTION_CODES } from '../../domain/kpis/billing-exception-volume.ts';
 import { roundGroup } from '../../domain/kpis/group-currency-conversion.ts';
 import { ZERO, dec } from '../../domain/money/decimal.ts';
@@ -14,7 +15,7 @@ export async function billingExceptionsKpi(scope: KpiScope): Promise<KpiFigure> 
     `SELECT code::text AS code, count(*)::int AS raised, sum(occurrences)::int AS occurrences,
             count(*) FILTER (WHERE status IN ('OPEN', 'ASSIGNED'))::int AS still_open, sum("financialImpact")::text AS impact
        FROM "Exception"
-      WHERE code::text = ANY($3::text[]) AND "firstSeenAt" >= $1 AND "firstSeenAt" < $2 AND ${inLegalEntity('"legalEntityId"', 4)}
+      WHERE code = ANY($3::"ExceptionCode"[]) AND "firstSeenAt" >= $1 AND "firstSeenAt" < $2 AND ${inLegalEntity('"legalEntityId"', 4)}
       GROUP BY code`,
     [scope.period.from, scope.period.to, BILLING_EXCEPTION_CODES, scope.legalEntityId],
   );

@@ -5,15 +5,16 @@
 import { daysSalesOutstanding } from '../../domain/kpis/dso.ts';
 import { roundGroup } from '../../domain/kpis/group-currency-conversion.ts';
 import { periodDays } from '../../domain/kpis/kpi-period.ts';
-import { ZERO } from '../../domain/money/decimal.ts';
+import { ZERO, dec } from '../../domain/money/decimal.ts';
 import type { KpiFigure } from '../../http/schemas/kpis.ts';
 import { FACTS_EPOCH } from './facts/fact-family.ts';
 import { ledgerFacts } from './facts/ledger-facts.ts';
-import { readFacts, type FactSum } from './facts/read-facts.ts';
+import { factsSql, readFacts, type FactSum } from './facts/read-facts.ts';
 import { daysText, figure, moneyIn } from './kpi-figure.ts';
 import type { KpiScope } from './kpi-scope.ts';
+import { kpiRows } from './kpi-sql.ts';
 
-/** The period's ledger facts, read once for DSO and for billed and collected. */
+/** The period's ledger facts of billed and collected. */
 export const PERIOD_LEDGER_METRICS = ['sales', 'collected'];
 
 
@@ -21,17 +22,20 @@ const total = (facts: FactSum[]) => facts.reduce((sum, f) => sum.plus(f.amount),
 const missing = (facts: FactSum[]) => facts.reduce((n, f) => n + f.missing, 0);
 
 export async function dsoKpi(scope: KpiScope): Promise<KpiFigure> {
-  const [ar, sales] = await Promise.all([
+  const salesParams: unknown[] = [];
+  const salesFacts = await factsSql(scope, { family: ledgerFacts, metrics: ['sales'], firstDay: scope.firstDay, lastDay: scope.lastDay }, salesParams);
+  const [ar, [sales]] = await Promise.all([
     readFacts(scope, { family: ledgerFacts, metrics: ['ar'], firstDay: FACTS_EPOCH, lastDay: scope.lastDay }),
-    readFacts(scope, { family: ledgerFacts, metrics: PERIOD_LEDGER_METRICS, firstDay: scope.firstDay, lastDay: scope.lastDay }).then((facts) => facts.filter((f) => f.metric === 'sales')),
+    // Summed over every engagement in SQL: only the total is needed here.
+    kpiRows<{ amount: string; missing: number }>(`SELECT coalesce(sum(amount), 0)::text AS amount, coalesce(sum(missing), 0)::int AS missing FROM ${salesFacts} f`, salesParams),
   ]);
   const arBalance = roundGroup(total(ar));
-  const creditSales = roundGroup(total(sales));
+  const creditSales = roundGroup(dec(sales!.amount));
   const daysInPeriod = periodDays(scope.period);
   return figure('dso', scope, {
     value: daysText(daysSalesOutstanding({ arBalance, creditSales, daysInPeriod })),
     breakdown: { arBalance: moneyIn(scope, arBalance), creditSales: moneyIn(scope, creditSales), daysInPeriod: daysText(daysInPeriod) },
-    fxMissing: missing(ar) + missing(sales),
+    fxMissing: missing(ar) + sales!.missing,
     money: true,
   });
 }

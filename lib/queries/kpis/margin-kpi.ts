@@ -7,9 +7,9 @@
 // aggregated inputs).
 import { engagementMargins } from '../../domain/kpis/engagement-margin.ts';
 import { ratio } from '../../domain/kpis/kpi-value.ts';
-import { ZERO, dec, type Decimal } from '../../domain/money/decimal.ts';
+import { dec } from '../../domain/money/decimal.ts';
 import type { KpiFigure } from '../../http/schemas/kpis.ts';
-import { readFacts } from './facts/read-facts.ts';
+import { factsSql } from './facts/read-facts.ts';
 import { revenueFacts } from './facts/revenue-facts.ts';
 import { timeFacts } from './facts/time-facts.ts';
 import { figure, hoursText, moneyIn, ratioText } from './kpi-figure.ts';
@@ -18,62 +18,87 @@ import { fxJoin, inUsd, kpiRows, usdRates, utcDay } from './kpi-sql.ts';
 
 export const MARGIN_BREAKDOWN_SIZE = 20;
 
-const PLAN_SQL = `
-  WITH src AS (SELECT id::text AS eid, code, currency, ${utcDay('coalesce("quoteAcceptedAt", "createdAt")')} AS day, value, "estimatedCost" FROM "Engagement" WHERE id = ANY($1::uuid[])), ${usdRates('src')}
-  SELECT src.eid, src.code, (${inUsd('src', 'src.value')})::text AS planned_revenue, (${inUsd('src', 'src."estimatedCost"')})::text AS planned_cost,
-         (src.currency <> 'USD' AND fx.rate IS NULL)::int AS missing
-    FROM src ${fxJoin('src')}`;
+// Per engagement, in SQL: the actuals (sums of its facts), the plan (value and estimated cost
+// at the quote's acceptance date's rate) and — for the engagements that have both revenue and
+// a plan — the margin-point variance; then the portfolio's sums over all of them and the
+// 2 × 20 candidates furthest below plan. Exact numeric throughout; JavaScript then orders the
+// candidates with the domain's exact decimals and computes their figures.
+const marginSql = (facts: string, n: number) => `
+  WITH f AS ${facts},
+  actuals AS (
+    SELECT key AS eid,
+           coalesce(sum(amount) FILTER (WHERE metric = 'revenue.recognized'), 0) AS revenue,
+           coalesce(sum(amount) FILTER (WHERE metric = 'time.cost'), 0) AS cost,
+           coalesce(sum(hours) FILTER (WHERE metric = 'time.cost'), 0) AS uncosted,
+           coalesce(sum(amount) FILTER (WHERE metric = 'expense.approved'), 0) AS expense,
+           sum(missing) AS missing
+      FROM f GROUP BY key
+  ),
+  src AS (
+    SELECT a.*, e.code, e.currency, ${utcDay('coalesce(e."quoteAcceptedAt", e."createdAt")')} AS day, e.value, e."estimatedCost"
+      FROM actuals a JOIN "Engagement" e ON e.id = a.eid::uuid
+  ), ${usdRates('src')},
+  rows AS (
+    SELECT src.eid, src.code, src.revenue, src.cost, src.uncosted, src.expense,
+           ${inUsd('src', 'src.value')} AS planned_revenue, ${inUsd('src', 'src."estimatedCost"')} AS planned_cost,
+           (src.currency <> 'USD' AND fx.rate IS NULL)::int AS plan_missing
+      FROM src ${fxJoin('src')}
+  ),
+  ranked AS (
+    SELECT rows.*, CASE WHEN revenue <> 0 AND planned_revenue <> 0 AND planned_cost IS NOT NULL
+                        THEN (revenue - cost - expense) / revenue - (planned_revenue - planned_cost) / planned_revenue END AS variance
+      FROM rows
+  )
+  SELECT 'total' AS kind, NULL AS eid, NULL AS code, sum(revenue)::text AS revenue, sum(cost)::text AS cost, sum(uncosted)::text AS uncosted, sum(expense)::text AS expense,
+         sum(planned_revenue) FILTER (WHERE planned_revenue IS NOT NULL AND planned_cost IS NOT NULL)::text AS planned_revenue,
+         sum(planned_cost) FILTER (WHERE planned_revenue IS NOT NULL AND planned_cost IS NOT NULL)::text AS planned_cost,
+         count(*)::int AS engagements, (SELECT coalesce(sum(missing), 0) FROM f)::int + coalesce(sum(plan_missing), 0)::int AS missing
+    FROM rows
+  UNION ALL
+  (SELECT 'candidate', eid, code, revenue::text, cost::text, uncosted::text, expense::text, planned_revenue::text, planned_cost::text, 0, 0
+     FROM ranked ORDER BY ranked.variance NULLS LAST, ranked.code LIMIT $${n})`;
 
-interface Actuals {
-  revenue: Decimal;
-  cost: Decimal;
-  uncosted: Decimal;
-  expense: Decimal;
+interface MarginRow {
+  kind: 'total' | 'candidate';
+  eid: string;
+  code: string;
+  revenue: string | null;
+  cost: string | null;
+  uncosted: string | null;
+  expense: string | null;
+  planned_revenue: string | null;
+  planned_cost: string | null;
+  engagements: number;
+  missing: number;
 }
 
 export async function marginKpi(scope: KpiScope): Promise<KpiFigure> {
   const days = { firstDay: scope.firstDay, lastDay: scope.lastDay };
-  const [costs, earned] = await Promise.all([readFacts(scope, { family: timeFacts, ...days }).then((facts) => facts.filter((f) => f.metric === 'time.cost')), readFacts(scope, { family: revenueFacts, ...days })]);
-  const actuals = new Map<string, Actuals>();
-  const of = (id: string) => actuals.get(id) ?? actuals.set(id, { revenue: ZERO, cost: ZERO, uncosted: ZERO, expense: ZERO }).get(id)!;
-  for (const f of costs) Object.assign(of(f.key), { cost: of(f.key).cost.plus(f.amount), uncosted: of(f.key).uncosted.plus(f.hours) });
-  for (const f of earned) {
-    if (f.metric === 'revenue.recognized') of(f.key).revenue = of(f.key).revenue.plus(f.amount);
-    else of(f.key).expense = of(f.key).expense.plus(f.amount);
-  }
-  const plans = await kpiRows<{ eid: string; code: string; planned_revenue: string | null; planned_cost: string | null; missing: number }>(PLAN_SQL, [[...actuals.keys()]]);
-  const rows = plans.map((p) => ({ ...p, ...actuals.get(p.eid)! }));
+  const params: unknown[] = [];
+  const costs = await factsSql(scope, { family: timeFacts, metrics: ['time.cost'], ...days }, params);
+  const earned = await factsSql(scope, { family: revenueFacts, ...days }, params);
+  params.push(2 * MARGIN_BREAKDOWN_SIZE);
+  const result = await kpiRows<MarginRow>(marginSql(`(SELECT * FROM ${costs} c UNION ALL SELECT * FROM ${earned} r)`, params.length), params);
+  const totals = result.find((r) => r.kind === 'total')!;
+  const candidates = result
+    .filter((r) => r.kind === 'candidate')
+    .map((r) => ({ ...r, revenue: dec(r.revenue!), cost: dec(r.cost!), uncosted: dec(r.uncosted!), expense: dec(r.expense!) }));
 
   // Portfolio totals: exact sums, rounded once when shown.
-  const sum = (pick: (r: (typeof rows)[number]) => Decimal) => rows.reduce((total, r) => total.plus(pick(r)), ZERO);
-  const revenue = sum((r) => r.revenue);
-  const cost = sum((r) => r.cost.plus(r.expense));
+  const revenue = dec(totals.revenue ?? 0);
+  const cost = dec(totals.cost ?? 0).plus(dec(totals.expense ?? 0));
   const margin = revenue.minus(cost);
   const marginPct = ratio(margin, revenue);
-  const planned = rows.filter((r) => r.planned_cost !== null && r.planned_revenue !== null);
-  const plannedRevenue = planned.reduce((total, r) => total.plus(r.planned_revenue!), ZERO);
-  const plannedMarginPct = ratio(planned.reduce((total, r) => total.plus(r.planned_revenue!).minus(r.planned_cost!), ZERO), plannedRevenue);
+  const plannedRevenue = dec(totals.planned_revenue ?? 0);
+  const plannedMarginPct = ratio(plannedRevenue.minus(dec(totals.planned_cost ?? 0)), plannedRevenue);
 
-  // The 20 furthest below plan, ranked by the domain's margin-point variance (actual % − planned %),
-  // then computed by the domain itself: running it on every engagement would cost more than the SQL.
-  const variance = (r: (typeof rows)[number]) => {
+  // The 20 furthest below plan, ranked by the domain's margin-point variance (actual % − planned %)
+  // in exact decimals among the SQL's candidates, then computed by the domain itself.
+  const variance = (r: (typeof candidates)[number]) => {
     const actual = ratio(r.revenue.minus(r.cost).minus(r.expense), r.revenue);
     const plan = r.planned_cost === null || r.planned_revenue === null ? null : ratio(dec(r.planned_revenue).minus(r.planned_cost), r.planned_revenue);
     return actual === null || plan === null ? null : actual.minus(plan);
   };
-  // Exact decimals decide the order; floats only pre-select the candidates (exact division
-  // for every engagement of a large firm would cost more than all its SQL).
-  const approximate = (r: (typeof rows)[number]) => {
-    const revenue = r.revenue.toNumber();
-    const planned = r.planned_revenue === null || r.planned_cost === null ? 0 : Number(r.planned_revenue);
-    if (revenue === 0 || planned === 0) return Number.POSITIVE_INFINITY;
-    return (revenue - r.cost.toNumber() - r.expense.toNumber()) / revenue - (planned - Number(r.planned_cost)) / planned;
-  };
-  const candidates = rows.length <= 2 * MARGIN_BREAKDOWN_SIZE ? rows : [...rows]
-          .map((r) => ({ r, v: approximate(r) }))
-          .sort((a, b) => (a.v === b.v ? a.r.code.localeCompare(b.r.code) : a.v < b.v ? -1 : 1))
-          .slice(0, 2 * MARGIN_BREAKDOWN_SIZE)
-          .map(({ r }) => r);
   const ranked = candidates
     .map((r) => ({ r, v: variance(r) }))
     .sort((a, b) => (a.v === null ? (b.v === null ? 0 : 1) : b.v === null ? -1 : a.v.comparedTo(b.v)) || a.r.code.localeCompare(b.r.code))
@@ -106,8 +131,8 @@ export async function marginKpi(scope: KpiScope): Promise<KpiFigure> {
       marginPct: ratioText(marginPct),
       plannedMarginPct: ratioText(plannedMarginPct),
       marginPctVariance: ratioText(marginPct === null || plannedMarginPct === null ? null : marginPct.minus(plannedMarginPct)),
-      uncostedHours: hoursText(sum((r) => r.uncosted)),
-      engagements: rows.length,
+      uncostedHours: hoursText(dec(totals.uncosted ?? 0)),
+      engagements: totals.engagements,
       worstEngagements: worst.map((m) => ({
         engagementId: m.engagementId,
         code: m.code,
@@ -120,7 +145,7 @@ export async function marginKpi(scope: KpiScope): Promise<KpiFigure> {
         marginVariance: m.marginVariance === null ? null : moneyIn(scope, m.marginVariance),
       })),
     },
-    fxMissing: [...costs, ...earned].reduce((n, f) => n + f.missing, 0) + plans.reduce((n, p) => n + p.missing, 0),
+    fxMissing: totals.missing,
     money: true,
   });
 }

@@ -13,8 +13,8 @@ import type { KpiScope } from './kpi-scope.ts';
 import { inLegalEntity, kpiRows } from './kpi-sql.ts';
 
 export async function utilizationKpi(scope: KpiScope, options: { holidays?: readonly string[] } = {}): Promise<KpiFigure> {
-  // All of the period's time facts: margin reads the same (readFacts shares the read).
-  const facts = (await readFacts(scope, { family: timeFacts, firstDay: scope.firstDay, lastDay: scope.lastDay })).filter((f) => f.metric !== 'time.cost');
+  // The hours per employee (margin sums the cost facts per engagement in SQL).
+  const facts = await readFacts(scope, { family: timeFacts, metrics: ['time.worked', 'time.billable'], firstDay: scope.firstDay, lastDay: scope.lastDay });
   const hours = new Map<string, { worked: Decimal; billable: Decimal }>();
   for (const f of facts) {
     const h = hours.get(f.key) ?? { worked: ZERO, billable: ZERO };

@@ -71,49 +71,23 @@ function liveRows(scope: KpiScope, family: FactFamily, firstDay: IsoDate, lastDa
 }
 
 async function loadFacts(scope: KpiScope, options: FactQuery): Promise<FactSum[]> {
-  const { family, firstDay, lastDay } = options;
-  const metrics = [...(options.metrics ?? family.metrics)];
-  if (firstDay > lastDay) return [];
+  if (options.firstDay > options.lastDay) return [];
+  const metrics = [...(options.metrics ?? options.family.metrics)];
   const day = options.byDay ? `to_char(day, 'YYYY-MM-DD')` : 'NULL::text';
   const columns = (metric: string) => `${metric} AS metric, key, ${day} AS day, sum(amount)::text AS amount, sum(hours)::text AS hours, sum(count)::int AS count, sum(missing)::int AS missing`;
   const groupBy = options.byDay ? 'GROUP BY 1, 2, 3' : 'GROUP BY 1, 2';
 
-  const through = scope.rolledThrough;
-  const rolled = through !== null && through >= firstDay;
+  const params: unknown[] = [scope.legalEntityId];
+  const branches = storedBranches(scope, options, params);
   const reads: Promise<Row[]>[] = [];
-  if (rolled) {
-    const storedLast = through < lastDay ? through : lastDay;
-    // Whole months inside the stored range are read from their month sums, the days around
-    // them from day facts: each a plain range of the (metric, day, …) index.
-    const monthly = !options.byDay && metrics.every((m) => MONTHLY_METRICS.has(m));
-    const months = monthly ? completeMonths(firstDay, storedLast) : null;
-    const ranges: [string[], IsoDate, IsoDate][] = months
-      ? [
-          [metrics, firstDay, addDays(months.first, -1)],
-          [metrics.map((m) => m + MONTH_SUFFIX), months.first, months.last],
-          [metrics, addDays(months.last, 1), storedLast],
-        ]
-      : [[metrics, firstDay, storedLast]];
-    const nonEmpty = ranges.filter(([, from, to]) => from <= to);
-    const params: unknown[] = [scope.legalEntityId];
-    const branches = nonEmpty.map(([names, from, to]) => {
-      params.push(names, from, to);
-      const n = params.length;
-      return `SELECT * FROM "KpiDailyFact" WHERE metric = ANY($${n - 2}::text[]) AND day BETWEEN $${n - 1}::date AND $${n}::date`;
-    });
-    reads.push(
-      kpiRows<Row>(
-        `SELECT ${columns(`split_part(metric, '@', 1)`)}
-           FROM (${branches.join(' UNION ALL ')}) f WHERE ($1::uuid IS NULL OR "legalEntityId" = $1::uuid) ${groupBy}`,
-        params,
-      ),
-    );
+  if (branches.length) {
+    reads.push(kpiRows<Row>(`SELECT ${columns(`split_part(metric, '@', 1)`)} FROM (${branches.join(' UNION ALL ')}) f WHERE ($1::uuid IS NULL OR "legalEntityId" = $1::uuid) ${groupBy}`, params));
   }
-  const liveFirst = rolled ? addDays(through, 1) : firstDay;
-  if (liveFirst <= lastDay) {
+  const live = liveDays(scope, options);
+  if (live) {
     const wanted = new Set(metrics);
     reads.push(
-      liveRows(scope, family, liveFirst, lastDay).then((rows) =>
+      liveRows(scope, options.family, live.first, live.last).then((rows) =>
         rows.filter((r) => wanted.has(r.metric)).map((r) => ({ ...r, day: options.byDay ? r.day : null })),
       ),
     );
@@ -127,6 +101,68 @@ async function loadFacts(scope: KpiScope, options: FactQuery): Promise<FactSum[]
     else merged.set(id, { ...sum, amount: sum.amount.plus(dec(row.amount)), hours: sum.hours.plus(dec(row.hours)), count: sum.count + row.count, missing: sum.missing + row.missing });
   }
   return [...merged.values()];
+}
+
+/**
+ * The SQL of the stored facts' day and month ranges for the query (its metrics, un-suffixed
+ * by split_part(metric, '@', 1) in the caller), each `SELECT * FROM "KpiDailyFact"` over one
+ * index range; their parameters are pushed onto `params`. None when the rollup has not
+ * reached the first day.
+ */
+export function storedBranches(scope: KpiScope, options: FactQuery, params: unknown[]): string[] {
+  const { firstDay, lastDay } = options;
+  const metrics = [...(options.metrics ?? options.family.metrics)];
+  const through = scope.rolledThrough;
+  if (through === null || through < firstDay || firstDay > lastDay) return [];
+  const storedLast = through < lastDay ? through : lastDay;
+  // Whole months inside the stored range are read from their month sums, the days around
+  // them from day facts: each a plain range of the (metric, day, …) index.
+  const monthly = !options.byDay && metrics.every((m) => MONTHLY_METRICS.has(m));
+  const months = monthly ? completeMonths(firstDay, storedLast) : null;
+  const ranges: [string[], IsoDate, IsoDate][] = months
+    ? [
+        [metrics, firstDay, addDays(months.first, -1)],
+        [metrics.map((m) => m + MONTH_SUFFIX), months.first, months.last],
+        [metrics, addDays(months.last, 1), storedLast],
+      ]
+    : [[metrics, firstDay, storedLast]];
+  return ranges
+    .filter(([, from, to]) => from <= to)
+    .map(([names, from, to]) => {
+      params.push(names, from, to);
+      const n = params.length;
+      return `SELECT * FROM "KpiDailyFact" WHERE metric = ANY($${n - 2}::text[]) AND day BETWEEN $${n - 1}::date AND $${n}::date`;
+    });
+}
+
+/** The days of the query after the rollup's reach (normally today alone); null when none. */
+function liveDays(scope: KpiScope, options: FactQuery): { first: IsoDate; last: IsoDate } | null {
+  const through = scope.rolledThrough;
+  const first = through !== null && through >= options.firstDay ? addDays(through, 1) : options.firstDay;
+  return first <= options.lastDay ? { first, last: options.lastDay } : null;
+}
+
+/**
+ * The query's facts as SQL, for loaders that sum them in PostgreSQL rather than read every
+ * key: a subquery of (metric, key, amount, hours, count, missing) rows — the stored facts of
+ * the scope's legal entity plus the live days' rows (computed once per request and family,
+ * as readFacts does, and passed back as one JSON parameter). Parameters go onto `params`.
+ */
+export async function factsSql(scope: KpiScope, options: FactQuery, params: unknown[]): Promise<string> {
+  const metrics = [...(options.metrics ?? options.family.metrics)];
+  const live = liveDays(scope, options);
+  const liveFacts = live ? (await liveRows(scope, options.family, live.first, live.last)).filter((r) => metrics.includes(r.metric)) : [];
+  params.push(scope.legalEntityId);
+  const le = params.length;
+  const stored = storedBranches(scope, options, params);
+  // Without stored facts the legal entity is not asked for: an unused parameter has no type.
+  if (stored.length === 0) params.pop();
+  const branches = stored.map(
+    (branch) => `SELECT split_part(metric, '@', 1) AS metric, key, amount, hours, count, missing FROM (${branch}) s WHERE $${le}::uuid IS NULL OR "legalEntityId" = $${le}::uuid`,
+  );
+  params.push(JSON.stringify(liveFacts.map(({ day: _day, ...row }) => row)));
+  branches.push(`SELECT metric, key, amount, hours, count, missing FROM jsonb_to_recordset($${params.length}::jsonb) AS l(metric text, key text, amount numeric, hours numeric, count int, missing int)`);
+  return `(${branches.join(' UNION ALL ')})`;
 }
 
 /** The first and last day of the calendar months lying wholly within first..last; null when none. */
