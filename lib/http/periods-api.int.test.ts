@@ -15,6 +15,7 @@ import { runThrough } from '../../test/support/revenue-ledger.ts';
 import { db } from '../db/client.ts';
 import { addMonths } from '../domain/periods/calendar-date.ts';
 import { runBilling } from '../services/billing/run-billing.ts';
+import { periodsForPosting } from '../services/periods/periods-for-posting.ts';
 import { timesheetApprovedWorkflow } from '../workflows/timesheet-approved.ts';
 import { accountingPeriodListSchema, periodActionResultSchema } from './schemas/periods.ts';
 
@@ -122,6 +123,23 @@ describe('period-close API: who may, and what is refused', () => {
     const changed = await Promise.all(answers.map(async (r) => (await r.json()).changed));
     expect(changed.sort()).toEqual([false, true]);
     expect(await db().auditRecord.count({ where: { entityType: 'AccountingPeriod', action: 'accounting-period.closed', after: { path: ['legalEntityCode'], equals: 'GB01' } } })).toBe(1);
+  });
+
+  it('a close waits for a posting that is deciding against the periods (FOR SHARE), then closes', async () => {
+    freeze('2026-03-10T09:00:00Z');
+    const finance = await createPerson('FINANCE');
+    const gb01 = await db().legalEntity.findUniqueOrThrow({ where: { code: 'GB01' } });
+    let closing: Promise<Response> | undefined;
+    let settledWhilePosting = false;
+    await db().$transaction(async (tx) => {
+      const periods = await periodsForPosting(tx, [gb01.id]);
+      expect(periods.find((p) => p.period === '2025-02')?.status).toBe('OPEN');
+      closing = close('GB01', '2025-02', finance.bearer);
+      void closing.then(() => (settledWhilePosting = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    expect(settledWhilePosting, 'the close waited for the posting transaction').toBe(false);
+    expect(await (await closing!).json()).toMatchObject({ changed: true, period: { status: 'CLOSED' } });
   });
 });
 
