@@ -3,6 +3,8 @@
 // Business reads are open to every role; operational surfaces (exceptions, lineage,
 // connectors) to the people who work them; ADMIN reads everything but does not triage
 // or approve money decisions (separation of duties).
+// Closing and reopening accounting periods is bookkeeping, not a money decision:
+// FINANCE and ADMIN both may (issue 4 asks for both).
 import type { Role } from '../db/generated/enums.ts';
 
 export const roles = ['ADMIN', 'FINANCE', 'DELIVERY', 'INTEGRATION_OPS', 'EXECUTIVE'] as const satisfies readonly Role[];

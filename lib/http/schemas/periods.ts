@@ -5,7 +5,8 @@ import { AccountingPeriodStatus } from '../../db/generated/enums.ts';
 import { isYearMonth } from '../../domain/periods/calendar-date.ts';
 import { calendarDate, dateTime } from './response-fields.ts';
 
-const legalEntityCode = z.string().trim().regex(/^[A-Z0-9]{2,12}$/, 'A legal entity code, e.g. US01.').describe('The legal entity\'s code, e.g. "US01".');
+// The same bounds as the other APIs' legalEntityCode filters; an unknown code is a 404.
+const legalEntityCode = z.string().trim().min(1).max(20).describe('The legal entity\'s code, e.g. "US01".');
 const yearMonth = z.string().refine(isYearMonth, 'A month, YYYY-MM.').describe('The accounting month, YYYY-MM.');
 
 export const listPeriodsQuerySchema = z.object({
