@@ -5,15 +5,11 @@
 import { db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import type { AccountingPeriodView } from '../../http/schemas/periods.ts';
+import type { LockedPeriod } from '../../services/periods/lock-entity-periods.ts';
 import { userNames } from '../user-names.ts';
 
-interface PeriodRow {
-  period: string;
-  startDate: Date;
-  endDate: Date;
-  status: 'OPEN' | 'CLOSED';
-  closedAt: Date | null;
-  closedById: string | null;
+// The stored columns are those the close locks; the counts come from the joins below.
+interface PeriodRow extends Omit<LockedPeriod, 'id'> {
   invoicesPosted: number;
   invoicesPostedLate: number;
   invoicesMovedOut: number;
