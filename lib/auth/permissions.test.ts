@@ -22,6 +22,7 @@ const expected: Record<Permission, Role[]> = {
   'billing:run': [F],
   'revenue:run': [F],
   'reconciliation:run': [A, F, I],
+  'periods:close': [A, F],
   'delivery:fix': [D],
   'connectors:read': [A, I],
   'connectors:manage': [A],

@@ -3,6 +3,8 @@
 // Business reads are open to every role; operational surfaces (exceptions, lineage,
 // connectors) to the people who work them; ADMIN reads everything but does not triage
 // or approve money decisions (separation of duties).
+// Closing and reopening accounting periods is bookkeeping, not a money decision:
+// FINANCE and ADMIN both may (issue 4 asks for both).
 import type { Role } from '../db/generated/enums.ts';
 
 export const roles = ['ADMIN', 'FINANCE', 'DELIVERY', 'INTEGRATION_OPS', 'EXECUTIVE'] as const satisfies readonly Role[];
@@ -23,6 +25,7 @@ export const permissionDescriptions = {
   'billing:run': 'Run invoicing',
   'revenue:run': 'Run revenue recognition',
   'reconciliation:run': 'Run the reconciliation jobs and see their runs',
+  'periods:close': 'Close and reopen accounting periods',
   'delivery:fix': 'Fix delivery data: time, milestones and their evidence',
   'connectors:read': 'Watch connector health, latency, backlog and dead letters',
   'connectors:manage': 'Configure connectors, their tokens and signing secrets',
@@ -40,7 +43,7 @@ const everyone = [...businessReads, 'tokens:manage-own'] as const satisfies read
 
 const grants: Record<Role, readonly Permission[]> = {
   EXECUTIVE: everyone,
-  FINANCE: [...everyone, 'lineage:read', 'exceptions:read', 'finance:approve', 'billing:run', 'revenue:run', 'reconciliation:run'],
+  FINANCE: [...everyone, 'lineage:read', 'exceptions:read', 'finance:approve', 'billing:run', 'revenue:run', 'reconciliation:run', 'periods:close'],
   DELIVERY: [...everyone, 'lineage:read', 'exceptions:read', 'delivery:fix'],
   INTEGRATION_OPS: [
     ...everyone,
@@ -53,7 +56,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'connectors:read',
     'reconciliation:run',
   ],
-  ADMIN: [...everyone, 'lineage:read', 'exceptions:read', 'connectors:read', 'connectors:manage', 'users:manage', 'ownership:manage', 'reconciliation:run'],
+  ADMIN: [...everyone, 'lineage:read', 'exceptions:read', 'connectors:read', 'connectors:manage', 'users:manage', 'ownership:manage', 'reconciliation:run', 'periods:close'],
 };
 
 const grantSets = new Map<Role, ReadonlySet<Permission>>(roles.map((role) => [role, new Set(grants[role])]));

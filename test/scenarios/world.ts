@@ -2,8 +2,7 @@
 // a frozen clock the scenario moves by hand, events sent as CloudEvents through
 // POST /api/v1/events (token, signature, batch mode) and applied by the inbox processor
 // with every registered workflow, and finance working through the public API with a
-// personal token. Nothing is inserted behind the engine's back except the period close,
-// which has no API yet (see docs/SCENARIOS.md).
+// personal token, period close included. Nothing is inserted behind the engine's back.
 import { randomUUID } from 'node:crypto';
 import { expect, vi } from 'vitest';
 import { POST as billingRunRoute } from '@/app/api/v1/billing/runs/route';
@@ -16,6 +15,8 @@ import { POST as creditNoteRoute } from '@/app/api/v1/invoices/[id]/credit-notes
 import { GET as explanationRoute } from '@/app/api/v1/invoices/[id]/explanation/route';
 import { POST as voidRoute } from '@/app/api/v1/invoices/[id]/void/route';
 import { GET as invoicesRoute } from '@/app/api/v1/invoices/route';
+import { POST as closePeriodRoute } from '@/app/api/v1/periods/[legalEntityCode]/[period]/close/route';
+import { GET as periodsRoute } from '@/app/api/v1/periods/route';
 import { GET as revenueRoute } from '@/app/api/v1/revenue/route';
 import { POST as revenueRunRoute } from '@/app/api/v1/revenue/runs/route';
 import { db } from '../../lib/db/client.ts';
@@ -85,7 +86,10 @@ export interface World {
     exceptionAction(id: string, action: string, note?: string): Promise<Record<string, unknown>>;
     reverseApplication(id: string, reason: string): Promise<Record<string, unknown>>;
   };
-  /** Closes a legal entity's month. There is no API for it yet: finance closes in the ERP. */
+  /**
+   * Closes a legal entity's month through the API, as finance does: months close in order,
+   * so every earlier month still open is closed first (the seeded books start in 2025-01).
+   */
   closePeriod(legalEntityCode: string, period: string): Promise<void>;
   stop(): Promise<void>;
 }
@@ -210,8 +214,15 @@ export async function openWorld(options: { start: string }): Promise<World> {
       reverseApplication: async (id, reason) => answer(await reverseApplicationRoute(json(`/api/v1/cash/applications/${id}/reverse`, { reason }), withId(id))),
     },
     async closePeriod(legalEntityCode, period) {
-      const closed = await db().accountingPeriod.updateMany({ where: { legalEntity: { code: legalEntityCode }, period }, data: { status: 'CLOSED', closedAt: new Date() } });
-      expect(closed.count).toBe(1);
+      const books = await answer<{ items: { period: string; status: string }[] }>(await periodsRoute(get(`/api/v1/periods?legalEntityCode=${legalEntityCode}`), noParams));
+      const toClose = books.items.filter((p) => p.status === 'OPEN' && p.period <= period).map((p) => p.period);
+      expect(toClose, `${legalEntityCode} ${period} is open`).toContain(period);
+      for (const month of toClose) {
+        const closed = await answer<{ changed: boolean; period: { status: string } }>(
+          await closePeriodRoute(json(`/api/v1/periods/${legalEntityCode}/${month}/close`, {}), { params: Promise.resolve({ legalEntityCode, period: month }) }),
+        );
+        expect(closed, `${legalEntityCode} ${month} closed`).toMatchObject({ changed: true, period: { status: 'CLOSED' } });
+      }
     },
     async stop() {
       await engine.stop();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closePeriod } from './close-period.ts';
+import { closePeriod, type PendingInvoice } from './close-period.ts';
 import type { AccountingPeriodInput } from './posting-period.ts';
 
 const periods: AccountingPeriodInput[] = [
@@ -23,6 +23,25 @@ describe('closePeriod closes in order', () => {
     { name: 'an unknown month', period: '2025-12', asOf: '2026-06-01', expected: { ok: false, code: 'PERIOD_NOT_FOUND', period: '2025-12' } },
   ])('$name', ({ period, asOf, expected }) => {
     expect(closePeriod({ period, periods, asOf })).toEqual(expected);
+  });
+
+  const draft = (id: string, engagementCode: string): PendingInvoice => ({ id, status: 'DRAFT', engagementCode });
+  const awaiting = (id: string, engagementCode: string): PendingInvoice => ({ id, status: 'AWAITING_TAX', engagementCode });
+
+  it.each([
+    {
+      name: 'invoices waiting for tax and drafts hold the close, each listed, by engagement',
+      pending: [draft('d2', 'ENG-B'), awaiting('t1', 'ENG-Z'), draft('d1', 'ENG-A'), awaiting('t0', 'ENG-A')],
+      expected: { ok: false, code: 'PENDING_INVOICES', period: '2026-02', awaitingTax: [awaiting('t0', 'ENG-A'), awaiting('t1', 'ENG-Z')], drafts: [draft('d1', 'ENG-A'), draft('d2', 'ENG-B')] },
+    },
+    { name: 'one draft is enough', pending: [draft('d1', 'ENG-A')], expected: { ok: false, code: 'PENDING_INVOICES', period: '2026-02', awaitingTax: [], drafts: [draft('d1', 'ENG-A')] } },
+    { name: 'nothing pending closes', pending: [], expected: { ok: true, period: '2026-02' } },
+  ])('$name', ({ pending, expected }) => {
+    expect(closePeriod({ period: '2026-02', periods, asOf: '2026-03-01', pendingInvoices: pending })).toEqual(expected);
+  });
+
+  it('the order rule is told before pending invoices (fix the earlier month first)', () => {
+    expect(closePeriod({ period: '2026-03', periods, asOf: '2026-04-01', pendingInvoices: [draft('d1', 'ENG-A')] })).toMatchObject({ code: 'EARLIER_PERIOD_OPEN' });
   });
 
   it('closing month by month rolls the books forward', () => {

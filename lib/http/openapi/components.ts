@@ -74,6 +74,7 @@ export const tags = [
   { name: 'Engagements', description: 'The canonical record of client work, with billed, recognized, collected and unbilled.' },
   { name: 'Invoices', description: 'Invoices and credit notes, their lines and the sources behind every line.' },
   { name: 'Revenue', description: 'Revenue recognition ledger per engagement.' },
+  { name: 'Periods', description: 'Accounting periods per legal entity: close and reopen (nothing posts into a closed month).' },
   { name: 'Cash', description: 'Payments applied to invoices, their reversals, deductions and disputes.' },
   { name: 'Lineage', description: 'Quote-to-cash lineage and amount explanations.' },
   { name: 'Ingest', description: 'Business events from connected systems (CloudEvents 1.0).' },

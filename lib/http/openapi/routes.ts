@@ -17,6 +17,7 @@ import { inboxEventDetailSchema, inboxEventPageSchema } from '../schemas/inbox-r
 import { invoiceDetailSchema, invoiceIdParamsSchema, invoicePageSchema, listInvoicesQuerySchema } from '../schemas/invoices.ts';
 import { invoiceExplanationSchema, lineageGraphSchema, lineageParamsSchema } from '../schemas/lineage.ts';
 import { deleteOwnershipRuleQuery, listOwnershipRulesQuery, setOwnershipRuleBody } from '../schemas/ownership-rule.ts';
+import { accountingPeriodListSchema, listPeriodsQuerySchema, periodActionResultSchema, periodParamsSchema, reopenPeriodBodySchema } from '../schemas/periods.ts';
 import { revenueQuerySchema, revenueResponseSchema } from '../schemas/revenue.ts';
 import { revenueRunBodySchema, revenueRunSummarySchema } from '../schemas/revenue-runs.ts';
 import { listReconciliationRunsQuerySchema, reconciliationRunBodySchema, reconciliationRunListSchema, reconciliationRunSchema } from '../schemas/reconciliation.ts';
@@ -104,6 +105,30 @@ export const apiOperations: readonly ApiOperation[] = [
     body: { required: true, content: json('ReverseCashApplicationRequest', reverseApplicationBodySchema) },
     responses: ok('The reversal and the invoice and receipt after it.', 'ReversedCashApplication', reversedApplicationSchema),
     errors: [409, 422],
+  },
+  {
+    method: 'get', path: '/api/v1/periods', operationId: 'listAccountingPeriods', tag: 'Periods', auth: 'user', permission: 'invoices:read',
+    summary: "A legal entity's accounting periods: status, who closed them, what posted into them and what moved out of them as late",
+    query: listPeriodsQuerySchema,
+    responses: ok('The periods in month order.', 'AccountingPeriodList', accountingPeriodListSchema),
+  },
+  {
+    method: 'post', path: '/api/v1/periods/{legalEntityCode}/{period}/close', operationId: 'closeAccountingPeriod', tag: 'Periods', auth: 'user', permission: 'periods:close',
+    summary: 'Close an accounting month: nothing posts into it afterwards; late items go to the next open month, flagged',
+    description:
+      'Months close in order (409 EARLIER_PERIOD_OPEN), only after their last day (409 PERIOD_NOT_ENDED), and not while invoices of the month are drafts or wait for tax (409 PENDING_INVOICES, naming them). Repeatable: closing a closed month answers changed: false. Audited.',
+    params: periodParamsSchema,
+    responses: ok('The period after the close.', 'AccountingPeriodActionResult', periodActionResultSchema),
+    errors: [409],
+  },
+  {
+    method: 'post', path: '/api/v1/periods/{legalEntityCode}/{period}/reopen', operationId: 'reopenAccountingPeriod', tag: 'Periods', auth: 'user', permission: 'periods:close',
+    summary: 'Reopen the latest closed accounting month of a legal entity, with a reason',
+    description: 'Only the latest closed month reopens (409 NOT_LATEST_CLOSED). Items already posted late into a later month stay there. Repeatable: reopening an open month answers changed: false. Audited with the reason.',
+    params: periodParamsSchema,
+    body: { required: true, content: json('ReopenAccountingPeriodRequest', reopenPeriodBodySchema) },
+    responses: ok('The period after the reopen.', 'AccountingPeriodActionResult', periodActionResultSchema),
+    errors: [409],
   },
   {
     method: 'get', path: '/api/v1/lineage/{correlationId}', operationId: 'getLineage', tag: 'Lineage', auth: 'user', permission: 'lineage:read',

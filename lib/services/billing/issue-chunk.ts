@@ -15,6 +15,7 @@ import type { BillingHeld } from './draft-engagement-invoices.ts';
 import { applyIssueEffects, type ReadyInvoice } from './issue-effects.ts';
 import { storedDraft, storedInvoiceInclude } from './stored-draft.ts';
 import { takeInvoiceNumbers } from './take-invoice-numbers.ts';
+import { periodsForPosting } from '../periods/periods-for-posting.ts';
 
 export interface IssuedInvoice {
   id: string;
@@ -55,7 +56,7 @@ export async function issueChunk(
     return { issued: [], held };
   }
   const legalEntityId = invoices[0]!.legalEntityId;
-  const periods = await tx.accountingPeriod.findMany({ where: { legalEntityId }, select: { id: true, period: true, status: true } });
+  const periods = await periodsForPosting(tx, [legalEntityId]);
 
   const ready: ReadyInvoice[] = [];
   for (const invoice of sortForNumbering(invoices)) {

@@ -14,6 +14,7 @@ import { linkLineage } from '../lineage/link-lineage.ts';
 import { invoiceDocument } from './invoice-document.ts';
 import type { StoredInvoice } from './stored-draft.ts';
 import { takeInvoiceNumbers } from './take-invoice-numbers.ts';
+import { periodsForPosting } from '../periods/periods-for-posting.ts';
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
@@ -24,7 +25,7 @@ export async function writeCreditNote(
   const { original, draft, erp, actor, now } = options;
   if (!original.number) throw new AppError('CONFLICT', 'Only an issued invoice can be credited.');
   const issueDate = day(now)!;
-  const periods = await tx.accountingPeriod.findMany({ where: { legalEntityId: original.legalEntityId }, select: { id: true, period: true, status: true } });
+  const periods = await periodsForPosting(tx, [original.legalEntityId]);
   const posting = postingPeriod(issueDate, periods);
   if (!posting.ok) throw new AppError('CONFLICT', `No open accounting period for ${posting.originalPeriod} or later in ${original.legalEntity.code}.`);
   const period = periods.find((p) => p.period === posting.period)!;

@@ -6,6 +6,7 @@ import type { Prisma } from '../../db/client.ts';
 import type { IsoDate, YearMonth } from '../../domain/periods/calendar-date.ts';
 import type { AccountingPeriodInput } from '../../domain/periods/posting-period.ts';
 import type { PostedRevenueEntry } from '../../domain/revenue/revenue-types.ts';
+import { periodsForPosting } from '../periods/periods-for-posting.ts';
 
 export interface RevenueLedgerState {
   postedOf(engagementId: string): PostedRevenueEntry[];
@@ -23,7 +24,7 @@ export async function loadRevenueLedger(tx: Prisma.TransactionClient, options: {
     select: { id: true, engagementId: true, idempotencyKey: true, kind: true, period: true, originalPeriod: true, amount: true, reversesEntryId: true, invoiceId: true },
   });
   const schedules = await tx.revenueSchedule.findMany({ where: { engagementId: { in: engagementIds } }, select: { engagementId: true, recognizedThrough: true } });
-  const periods = await tx.accountingPeriod.findMany({ where: { legalEntityId: { in: [...new Set(options.legalEntityIds)] } }, select: { id: true, legalEntityId: true, period: true, status: true } });
+  const periods = await periodsForPosting(tx, options.legalEntityIds);
 
   const posted = new Map<string, PostedRevenueEntry[]>();
   for (const e of entries) {
