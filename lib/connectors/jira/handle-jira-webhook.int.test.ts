@@ -3,12 +3,16 @@
 // deletion withdraws it, a retried delivery is a duplicate, other Jira events are ignored.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEmployee, createEngagement, uniqueId } from '../../../test/fixtures/billing.ts';
 import { testConnector } from '../../../test/support/ingest.ts';
 import { db } from '../../db/client.ts';
 import type { CreatedConnector } from '../../services/connectors/create-connector.ts';
+import { setConnectorEndpoint } from '../../services/connectors/set-connector-endpoint.ts';
+import { setConnectorOutboundToken } from '../../services/connectors/set-outbound-token.ts';
 import { processInboxBatch } from '../../workflows/process-inbox-batch.ts';
 import { buildWorkflowResolver } from '../../workflows/registry.ts';
 import { deliveryWorkflows } from '../../workflows/registry-delivery.ts';
@@ -69,9 +73,10 @@ describe('POST /api/v1/webhooks/jira', () => {
     expect(await replay.json()).toMatchObject({ status: 'duplicate', eventId: webhookId });
     expect(await db().inboxEvent.count({ where: { source: '/jira/acme', eventId: webhookId } })).toBe(1);
 
-    // The same delivery id with another body is a conflict, not a silent overwrite.
-    const conflict = await post(webhook('worklog_created', { timeSpentSeconds: 60 }), { webhookId });
-    expect(conflict.status).toBe(409);
+    // The delivery id decides, before any lookup: what was first written stands.
+    const changed = await post(webhook('worklog_created', { timeSpentSeconds: 60 }), { webhookId });
+    expect(await changed.json()).toMatchObject({ status: 'duplicate' });
+    expect((await inForce()).map((r) => r.hours.toString())).toEqual(['1.5']);
   });
 
   it('worklog updated replaces the time; deleted withdraws it (its entry superseded, to be reversed if billed)', async () => {
@@ -101,13 +106,42 @@ describe('POST /api/v1/webhooks/jira', () => {
 
   it.each<[string, () => Promise<Response>, number, RegExp]>([
     ['no webhook identifier', async () => post((await setUp()).webhook('worklog_created'), { webhookId: null }), 400, /X-Atlassian-Webhook-Identifier/],
-    ['a worklog without its issue', async () => post({ ...(await setUp()).webhook('worklog_created'), issue: undefined }), 400, /project key/],
+    ['a worklog naming neither its issue nor issueId', async () => {
+      const body = (await setUp()).webhook('worklog_created');
+      return post({ ...body, issue: undefined, worklog: { ...body.worklog, issueId: undefined } });
+    }, 400, /project key/],
     ['not JSON', () => post('{nope'), 400, /not JSON/],
     ['a full day (the most one entry takes)', async () => post((await setUp()).webhook('worklog_created', { timeSpentSeconds: 86_400, started: '2026-01-01T00:00:00.000+0000' })), 202, /accepted/],
   ])('%s → %i', async (_name, send, status, text) => {
     const response = await send();
     expect(response.status).toBe(status);
     expect(await response.text()).toMatch(text);
+  });
+
+  it('a Jira Cloud worklog (issueId only) re-reads its issue\'s project from Jira, and not again for a retried delivery', async () => {
+    const { engagement, webhook, inForce } = await setUp();
+    const projectKey = (webhook('worklog_created').issue as { fields: { project: { key: string } } }).fields.project.key;
+    const requests: string[] = [];
+    const jira = http.createServer((req, res) => {
+      requests.push(`${req.headers.authorization} ${req.url}`);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: '10010', key: `${projectKey}-1`, fields: { project: { key: projectKey } } }));
+    });
+    await new Promise<void>((resolve) => jira.listen(0, '127.0.0.1', resolve));
+    try {
+      const actor = { type: 'SYSTEM', id: 'test' } as const;
+      await setConnectorEndpoint({ code: 'psa', endpoint: `http://127.0.0.1:${(jira.address() as AddressInfo).port}/jira`, actor });
+      await setConnectorOutboundToken({ code: 'psa', token: 'jira-api-token-0123456789', actor });
+      const webhookId = randomUUID();
+      const cloud = { ...webhook('worklog_created'), issue: undefined };
+      expect((await post(cloud, { webhookId })).status).toBe(202);
+      expect(requests).toEqual(['Bearer jira-api-token-0123456789 /jira/rest/api/3/issue/10010?fields=project']);
+      await drain();
+      expect((await inForce()).map((r) => r.engagementId)).toEqual([engagement.id]);
+      expect(await (await post(cloud, { webhookId })).json()).toMatchObject({ status: 'duplicate' });
+      expect(requests).toHaveLength(1);
+    } finally {
+      await new Promise<void>((resolve) => jira.close(() => resolve()));
+    }
   });
 
   it('checks X-Hub-Signature when the connector has a signing secret', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { timesheetApprovedData } from '../../ingest/schemas/timesheet-approved.ts';
 import { worklogWebhook } from './test-support.ts';
-import { readJiraWebhook, worklogHours, worklogToTimesheetEvent, worklogWorkDate } from './map-worklog-webhook.ts';
+import { payloadProjectKey, readJiraWebhook, worklogHours, worklogToTimesheetEvent, worklogWorkDate } from './map-worklog-webhook.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../test/fixtures/external');
 
@@ -16,13 +16,19 @@ describe('readJiraWebhook', () => {
   it.each<[string, unknown, string, RegExp]>([
     ['no webhookEvent', { worklog: {} }, '/webhookEvent', /webhookEvent/],
     ['an array', [], '/webhookEvent', /webhookEvent/],
-    ['a worklog without its issue', worklogWebhook({ issue: undefined }), '/issue', /project key/],
+    ['a worklog naming neither its issue nor issueId', worklogWebhook({ issue: undefined, worklog: { issueId: undefined } }), '/worklog/issueId', /project key/],
     ['zero seconds', worklogWebhook({ worklog: { timeSpentSeconds: 0 } }), '/worklog/timeSpentSeconds', /greater than 0/],
     ['more than a day', worklogWebhook({ worklog: { timeSpentSeconds: 86_401 } }), '/worklog/timeSpentSeconds', /86400/],
     ['a started time without zone', worklogWebhook({ worklog: { started: '2026-01-01T10:00:00' } }), '/worklog/started', /Jira timestamp/],
     ['no author', worklogWebhook({ worklog: { author: undefined } }), '/worklog/author', /object/],
   ])('refuses %s with a pointer', (_name, body, pointer, message) => {
     expect(readJiraWebhook(body)).toEqual({ kind: 'invalid', pointer, message: expect.stringMatching(message) });
+  });
+
+  it('reads a Jira Cloud worklog (issueId only): the project is left to a re-read', () => {
+    const reading = readJiraWebhook(worklogWebhook({ issue: undefined }));
+    if (reading.kind !== 'worklog') throw new Error(reading.kind);
+    expect([reading.webhook.worklog.issueId, payloadProjectKey(reading.webhook)]).toEqual(['10010', undefined]);
   });
 
   it.each([
@@ -58,7 +64,7 @@ describe('worklogToTimesheetEvent', () => {
   const map = (webhookEvent: string, worklog: Record<string, unknown> = {}, timestamp?: number) => {
     const reading = readJiraWebhook(worklogWebhook({ webhookEvent, worklog, timestamp }));
     if (reading.kind !== 'worklog') throw new Error('not a worklog');
-    return worklogToTimesheetEvent({ reading, webhookId: 'wh-1', source: '/jira/acme', role: 'MANAGER' });
+    return worklogToTimesheetEvent({ reading, webhookId: 'wh-1', source: '/jira/acme', role: 'MANAGER', projectKey: payloadProjectKey(reading.webhook)! });
   };
 
   it('maps a created worklog to a valid one-entry timesheet named after the worklog', () => {

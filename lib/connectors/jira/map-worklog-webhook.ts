@@ -20,6 +20,7 @@ const jiraId = z.union([z.string().regex(/^\S+$/, 'Must not be empty.'), z.numbe
 
 const worklog = z.looseObject({
   id: jiraId,
+  issueId: jiraId.optional(),
   author: z.looseObject({ accountId: z.string().regex(/\S/, 'Must not be empty.'), timeZone: z.string().optional() }),
   started: jiraTime,
   // A day at most: the canonical entry allows 24 hours.
@@ -31,9 +32,11 @@ const worklogWebhook = z.looseObject({
   webhookEvent: z.enum(JIRA_WORKLOG_EVENTS),
   timestamp: z.number().int().positive(),
   worklog,
-  issue: z.looseObject({ key: z.string().optional(), fields: z.looseObject({ project: z.looseObject({ key: z.string().regex(/\S/, 'Must not be empty.') }) }) }, {
-    error: "The worklog webhook must carry its issue with fields.project.key: the project key is how the engagement is found.",
-  }),
+  // Jira Server sends the issue; Jira Cloud sends only worklog.issueId, and the project is re-read.
+  issue: z.looseObject({ key: z.string().optional(), fields: z.looseObject({ project: z.looseObject({ key: z.string().regex(/\S/, 'Must not be empty.') }) }) }).optional(),
+}).refine((w) => w.issue !== undefined || w.worklog.issueId !== undefined, {
+  path: ['worklog', 'issueId'],
+  message: 'The worklog webhook names neither its issue (issue.fields.project.key) nor worklog.issueId: the project key is how the engagement is found.',
 });
 
 export type JiraWorklogWebhook = z.output<typeof worklogWebhook>;
@@ -78,9 +81,14 @@ export function worklogWorkDate(started: string, timeZone: string | undefined): 
   return JIRA_TIME.exec(started)![1]!;
 }
 
+/** The project key the payload carries, if any (Jira Server); else it is re-read by worklog.issueId. */
+export function payloadProjectKey(webhook: JiraWorklogWebhook): string | undefined {
+  return webhook.issue?.fields.project.key;
+}
+
 /** The CloudEvent (structured JSON) of one worklog webhook; deterministic, so a replayed delivery hashes the same. */
-export function worklogToTimesheetEvent(options: { reading: Extract<JiraWebhookReading, { kind: 'worklog' }>; webhookId: string; source: string; role: string }): Record<string, unknown> {
-  const { reading, webhookId, source, role } = options;
+export function worklogToTimesheetEvent(options: { reading: Extract<JiraWebhookReading, { kind: 'worklog' }>; webhookId: string; source: string; role: string; projectKey: string }): Record<string, unknown> {
+  const { reading, webhookId, source, role, projectKey } = options;
   const { worklog: w, timestamp, issue } = reading.webhook;
   const timesheetId = worklogTimesheetId(w.id);
   const updatedMs = Date.parse(toRfc3339(w.updated));
@@ -88,7 +96,7 @@ export function worklogToTimesheetEvent(options: { reading: Extract<JiraWebhookR
   const versionMs = deleted ? Math.max(timestamp, updatedMs) : updatedMs;
   const entries = deleted
     ? []
-    : [{ date: worklogWorkDate(w.started, w.author.timeZone), hours: worklogHours(w.timeSpentSeconds), role, billable: true, notes: `Jira worklog ${w.id}${issue.key ? ` on ${issue.key}` : ''}: ${w.timeSpentSeconds} s` }];
+    : [{ date: worklogWorkDate(w.started, w.author.timeZone), hours: worklogHours(w.timeSpentSeconds), role, billable: true, notes: `Jira worklog ${w.id}${issue?.key ? ` on ${issue.key}` : ''}: ${w.timeSpentSeconds} s` }];
   return {
     specversion: '1.0',
     id: webhookId,
@@ -99,7 +107,7 @@ export function worklogToTimesheetEvent(options: { reading: Extract<JiraWebhookR
     data: {
       timesheetId,
       employeeId: w.author.accountId,
-      engagementRef: issue.fields.project.key,
+      engagementRef: projectKey,
       entries,
       ...(deleted ? { withdrawn: true } : {}),
       // Jira has no approval step: a logged worklog is the approved time.

@@ -13,7 +13,7 @@ import type { NativeEventResult } from '../native/write-native-events.ts';
 import { writeNativeEvents } from '../native/write-native-events.ts';
 import { handleNativeWebhook, refusedEventError } from '../native/handle-native-webhook.ts';
 import { httpCrmRecordReader, type CrmRecordReader } from './crm-record-reader.ts';
-import { existingInboxEventIds } from './existing-inbox-event-ids.ts';
+import { existingInboxEventIds } from '../native/existing-inbox-event-ids.ts';
 import { acceptedQuoteEvent, readQuoteRecord } from './map-quote-record.ts';
 import { changeEventId, readChangeEvent } from './read-change-event.ts';
 

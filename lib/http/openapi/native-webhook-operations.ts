@@ -25,7 +25,8 @@ export const nativeWebhookOperations: readonly ApiOperation[] = [
     description: [
       'worklog_created/updated become a version of the one-entry timesheet jira-worklog-<id> (`q2c.timesheet.approved.v1`, hours from timeSpentSeconds,',
       'work date from `started` in the author\'s zone, employee by accountId and engagement by project key through the crosswalk); worklog_deleted withdraws it.',
-      'Deduplicated by X-Atlassian-Webhook-Identifier. Other Jira events: 200 ignored.',
+      'Without the issue in the body (Jira Cloud), its project is re-read from the connector endpoint (rest/api/3/issue/<issueId>); 503 when Jira cannot be read.',
+      'Deduplicated by X-Atlassian-Webhook-Identifier, before any re-read. Other Jira events: 200 ignored.',
     ].join(' '),
     headers: [
       { name: 'X-Atlassian-Webhook-Identifier', required: true, description: 'The delivery id Jira keeps across retries: the idempotency key.', schema: { type: 'string' } },
@@ -36,6 +37,6 @@ export const nativeWebhookOperations: readonly ApiOperation[] = [
       200: { description: 'Not a worklog event: nothing to do.', content: json('JiraWebhookIgnored', jiraIgnoredSchema) },
       202: { description: 'Stored in the inbox (or already there).', content: json('JiraWebhookAccepted', jiraAcceptedSchema) },
     },
-    errors: [409, 413, 422],
+    errors: [409, 413, 422, 503],
   },
 ];
