@@ -111,6 +111,7 @@ describe('POST /api/v1/webhooks/jira', () => {
       return post({ ...body, issue: undefined, worklog: { ...body.worklog, issueId: undefined } });
     }, 400, /project key/],
     ['not JSON', () => post('{nope'), 400, /not JSON/],
+    ['the real Salesforce CDC capture sent here by mistake', () => post(readFileSync(path.join(path.dirname(FIXTURE), 'pozil-pubsub__salesforce_cdc_AccountChangeEvent_update.json'), 'utf8')), 400, /webhookEvent/],
     ['a full day (the most one entry takes)', async () => post((await setUp()).webhook('worklog_created', { timeSpentSeconds: 86_400, started: '2026-01-01T00:00:00.000+0000' })), 202, /accepted/],
   ])('%s → %i', async (_name, send, status, text) => {
     const response = await send();

@@ -117,6 +117,7 @@ describe('POST /api/v1/webhooks/salesforce', () => {
   it.each<[string, () => unknown, number]>([
     ['not JSON', () => '{', 400],
     ['no ChangeEventHeader', () => ({ payload: { Name: 'x' } }), 400],
+    ['the real Jira issue_updated webhook sent here by mistake', () => readFileSync(path.join(path.dirname(FIXTURE), 'jenkinsci-jira-trigger__issue_updated_status_updated.json'), 'utf8'), 400],
     ['an accepted quote the catalog refuses (no lines)', () => {
       const { quoteId, event } = acceptedQuote();
       records.set(quoteId, quoteRecord({ Id: quoteId, QuoteLineItems: { records: [] } }));
