@@ -89,4 +89,25 @@ describe('q2c.timesheet.approved.v1', () => {
     const [row] = await db().timeTransaction.findMany({ where: { sourceTimesheetId: data.timesheetId } });
     expect([row!.rateApplied?.toString(), row!.amount?.toString(), row!.currency]).toEqual(['260', '2080', 'EUR']);
   });
+
+  it('a withdrawn timesheet supersedes its entries in force; an older or repeated withdrawal changes nothing', async () => {
+    const { psa } = await deliveryConnectors();
+    const projectId = uniqueId('PSA-P');
+    await createEngagement({ psaProjectId: projectId });
+    const employee = await createEmployee();
+    const data = timesheet(projectId, employee.externalId, [{ date: '2026-04-01', hours: '2', role: 'ANALYST' }]);
+    const withdrawal = (version: number) => ({ ...data, entries: [], withdrawn: true, version });
+    const inForce = () => db().timeTransaction.count({ where: { sourceTimesheetId: data.timesheetId, superseded: false } });
+    await deliver(timesheetApprovedWorkflow, psa, { ...data, version: 5 });
+    expect(await inForce()).toBe(1);
+
+    expect((await deliver(timesheetApprovedWorkflow, psa, withdrawal(4))).outcome).toMatchObject({ status: 'ignored', note: expect.stringContaining('older than its recorded v5') });
+    expect(await inForce()).toBe(1);
+
+    const { event, outcome } = await deliver(timesheetApprovedWorkflow, psa, withdrawal(6));
+    expect(outcome).toMatchObject({ status: 'applied', note: expect.stringContaining('1 entry superseded (0 to reverse') });
+    expect(await inForce()).toBe(0);
+    expect(await db().auditRecord.count({ where: { eventId: event.inboxEventId, action: 'time.superseded' } })).toBe(1);
+    expect((await deliver(timesheetApprovedWorkflow, psa, withdrawal(6))).outcome).toMatchObject({ status: 'applied', note: expect.stringContaining('0 entries superseded') });
+  });
 });

@@ -5,7 +5,8 @@
 // Holds, all DATA_FIX so that fixing and replaying completes the flow: an engagementRef
 // that does not resolve (TIME_FOR_UNKNOWN_ENGAGEMENT, impact = the time at list rates), an
 // employee the HCM has not mastered (UNKNOWN_EMPLOYEE), a T&M rate that does not exist
-// (RATE_CARD_MISSING). Idempotent per (timesheet, version, entry).
+// (RATE_CARD_MISSING). Idempotent per (timesheet, version, entry). A withdrawn timesheet
+// (deleted in the time tool) supersedes its entries in force (delivery/withdraw-timesheet.ts).
 import type { TimesheetApprovedData } from '../ingest/schemas/timesheet-approved.ts';
 import { findDeliveryEngagement } from './delivery/find-engagement.ts';
 import { priceTimesheet } from './delivery/price-timesheet.ts';
@@ -13,6 +14,7 @@ import { recordTimesheet } from './delivery/record-timesheet.ts';
 import { resolveTimesheetEmployee } from './delivery/resolve-employee.ts';
 import { valueAtStandardRates } from './delivery/standard-value.ts';
 import { declaredVersion, decideVersion } from './delivery/timesheet-version.ts';
+import { withdrawTimesheet } from './delivery/withdraw-timesheet.ts';
 import { masterDataSender } from './master-data/sender.ts';
 import { WorkflowHold, type Workflow, type WorkflowOutcome } from './workflow.ts';
 
@@ -25,6 +27,11 @@ export const timesheetApprovedWorkflow: Workflow<TimesheetApprovedData> = {
     const { data } = event;
     const sender = masterDataSender(context);
     const approvedAt = new Date(data.approvedAt);
+    if (data.withdrawn) {
+      const withdrawal = await withdrawTimesheet(tx, { system: sender.system, timesheetId: data.timesheetId, version: declaredVersion(event, data), actor: sender.actor, eventId: event.inboxEventId, now });
+      if (withdrawal.kind === 'stale') return { status: 'ignored', note: `The withdrawal of timesheet ${data.timesheetId} is older than its recorded v${withdrawal.latest}; not applied.` };
+      return { status: 'applied', note: `Withdrew timesheet ${data.timesheetId}: ${withdrawal.superseded} entr${withdrawal.superseded === 1 ? 'y' : 'ies'} superseded (${withdrawal.toReverse} to reverse on the next invoice).` };
+    }
 
     const engagement = await findDeliveryEngagement(tx, { system: sender.system, engagementRef: data.engagementRef });
     if (!engagement) {

@@ -19,6 +19,10 @@ describe(TYPE, () => {
     expect(firstProblem(TYPE, exampleWith(TYPE, change))).toBeNull();
   });
 
+  it('accepts a withdrawal: withdrawn with no entries', () => {
+    expect(firstProblem(TYPE, exampleWith(TYPE, [['entries'], []], [['withdrawn'], true]))).toBeNull();
+  });
+
   it.each<[string, Change[], string, RegExp]>([
     ['no entries', [[['entries'], []]], '/entries', /at least one entry/],
     ['zero hours', [[['entries', 1, 'hours'], 0]], '/entries/1/hours', /greater than 0/],
@@ -28,6 +32,7 @@ describe(TYPE, () => {
     ['billable as text', [[['entries', 0, 'billable'], 'yes']], '/entries/0/billable', /boolean/],
     ['empty role', [[['entries', 0, 'role'], '']], '/entries/0/role', /empty/],
     ['missing approver', [[['approver'], REMOVE]], '/approver', /Required/],
+    ['entries on a withdrawn timesheet', [[['withdrawn'], true]], '/entries', /withdrawn timesheet has no entries/],
   ])('refuses %s', (_name, changes, pointer, message) => {
     expect(firstProblem(TYPE, exampleWith(TYPE, ...changes))).toEqual({ pointer, message: expect.stringMatching(message) });
   });
