@@ -23,6 +23,7 @@ import { listReconciliationRunsQuerySchema, reconciliationRunBodySchema, reconci
 import { billingRunBodySchema, billingRunSummarySchema, creditNoteBodySchema, creditNoteResultSchema, voidInvoiceBodySchema, voidInvoiceResultSchema } from '../schemas/billing.ts';
 import { createConnectorSchema, rotateConnectorSchema } from '../../services/connectors/connector-rules.ts';
 import { ingestOperation } from './ingest-operation.ts';
+import { nativeConnectorOperations } from './native-connector-operations.ts';
 import { json, type ApiOperation } from './operation.ts';
 
 const ok = (description: string, name: string, schema: z.ZodType) => ({ 200: { description, content: json(name, schema) } });
@@ -114,6 +115,7 @@ export const apiOperations: readonly ApiOperation[] = [
 
   // Ingest and the inbox
   ingestOperation,
+  ...nativeConnectorOperations,
   {
     method: 'get', path: '/api/v1/events', operationId: 'listInboxEvents', tag: 'Inbox', auth: 'user', permission: 'exceptions:read',
     summary: 'The inbox: received events with status, attempts and timings',
