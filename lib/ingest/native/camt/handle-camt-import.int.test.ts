@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cashConnectors } from '../../../../test/fixtures/cash.ts';
+import { cashConnectors, createEngagement, createInvoice, createPayer, invoiceRow } from '../../../../test/fixtures/cash.ts';
 import { testConnector } from '../../../../test/support/ingest.ts';
 import { db } from '../../../db/client.ts';
 import { signPayload } from '../../auth/signature.ts';
@@ -51,6 +51,18 @@ describe('POST /api/v1/imports/camt053', () => {
     expect(receipts.map((r) => ({ amount: r.amount.toFixed(2), currency: r.currency, payerName: r.payerName, receivedAt: r.receivedAt.toISOString() }))).toEqual([
       { amount: '8.85', currency: 'EUR', payerName: 'NAME NAME', receivedAt: '2015-01-02T00:00:00.000Z' },
     ]);
+  });
+
+  it('the creditor reference names an invoice: the credit is applied to it by remittance', async () => {
+    const { client } = await createPayer({ connectorId: bank.id, code: bank.code, kind: 'BANK' });
+    const invoice = await createInvoice(await createEngagement(client.id, { currency: 'EUR' }), { net: '8.85', currency: 'EUR' });
+    // The minimal statement, its creditor reference replaced by the invoice number and its statement id by a fresh one.
+    const xml = read('genkgo-camt__camt053.v2.minimal.xml').replace('4654654654654654', invoice.number!).replace('<Id>253EURNL26VAYB8060476890</Id>', `<Id>STMT-${invoice.number}</Id>`);
+    expect(await (await upload(xml)).json()).toMatchObject({ accepted: 1 });
+    await drain();
+    const receipt = await db().cashReceipt.findUniqueOrThrow({ where: { sourceSystem_externalId: { sourceSystem: 'bank-test', externalId: `stmt:STMT-${invoice.number}:1` } }, include: { applications: true } });
+    expect(receipt.applications.map((a) => ({ invoiceId: a.invoiceId, method: a.method, amount: a.amount.toFixed(2) }))).toEqual([{ invoiceId: invoice.id, method: 'REMITTANCE', amount: '8.85' }]);
+    expect((await invoiceRow(invoice.id)).status).toBe('PAID');
   });
 
   it('a multi-statement file: credits of every statement, debits counted and skipped', async () => {

@@ -36,6 +36,8 @@ describe('mapCamtEntry', () => {
   it.each([
     { name: 'one reference: a remittance line for the whole amount', entry: { ...base, references: ['INV-1001'] }, data: { remittance: [{ invoiceNumber: 'INV-1001', amount: '1250.00' }] } },
     { name: 'several references: references only (the split is unknown)', entry: { ...base, references: ['INV-1', 'INV-2'] }, data: { remittanceReferences: ['INV-1', 'INV-2'] } },
+    { name: 'a free-text block that is one token: the reference', entry: { ...base, unstructured: ['INV-1001'] }, data: { remittance: [{ invoiceNumber: 'INV-1001', amount: '1250.00' }], remittanceText: 'INV-1001' } },
+    { name: 'structured references win over free text', entry: { ...base, references: ['RF18539007547034'], unstructured: ['INV-1001'] }, data: { remittance: [{ invoiceNumber: 'RF18539007547034', amount: '1250.00' }] } },
     { name: 'free text kept as text', entry: { ...base, unstructured: ['Invoice INV-9', 'thanks'] }, data: { remittanceText: 'Invoice INV-9 thanks' } },
     { name: 'no value date: the booking date', entry: { ...base, valueDate: null }, data: { receivedAt: '2026-03-02T00:00:00Z' } },
     { name: 'a booking date-time kept as sent', entry: { ...base, valueDate: null, bookingDate: '2007-10-18T13:15:00+01:00' }, data: { receivedAt: '2007-10-18T13:15:00+01:00' } },
@@ -45,6 +47,7 @@ describe('mapCamtEntry', () => {
     const mapped = mapCamtEntry(entry, SOURCE, NOW);
     if (mapped.kind !== 'event') throw new Error('expected an event');
     expect(mapped.event.data).toMatchObject(data);
+    if (!('remittance' in data)) expect((mapped.event.data as { remittance?: unknown }).remittance).toBeUndefined();
     expect(eventCatalog['q2c.payment.received.v1'].schema.safeParse(mapped.event.data).success).toBe(true);
   });
 

@@ -14,6 +14,18 @@ export function bankReferenceOf(entry: CamtEntry): string {
   return `stmt:${entry.recordId}:${entry.index + 1}`;
 }
 
+/**
+ * What the credit says it pays: the structured references (creditor reference, referred
+ * document numbers); without any, a free-text block that is one token with a digit
+ * ("INV-1001") is taken as a reference, since payers often type just the invoice number
+ * there. Other free text
+ * stays text: guessing numbers inside sentences would apply cash to the wrong invoice.
+ */
+export function remittanceReferencesOf(entry: Pick<CamtEntry, 'references' | 'unstructured'>): string[] {
+  if (entry.references.length > 0) return entry.references;
+  return entry.unstructured.filter((text) => /^(?=\S*\d)\S{1,35}$/.test(text));
+}
+
 /** 2015-01-02 → 2015-01-02T00:00:00Z; a date-time is kept as sent. */
 const toTimestamp = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
 
@@ -28,7 +40,8 @@ export function mapCamtEntry(entry: CamtEntry, source: string, importedAt: Date)
   const receivedAt = when ? toTimestamp(when) : importedAt.toISOString();
   // One reference: it names what the whole credit pays. Several: the split is unknown, so
   // they travel as references for cash application to judge, not as remittance lines.
-  const remittance = entry.references.length === 1 ? [{ invoiceNumber: entry.references[0], amount }] : undefined;
+  const references = remittanceReferencesOf(entry);
+  const remittance = references.length === 1 ? [{ invoiceNumber: references[0], amount }] : undefined;
   return {
     kind: 'event',
     event: {
@@ -44,7 +57,7 @@ export function mapCamtEntry(entry: CamtEntry, source: string, importedAt: Date)
         currency: entry.currency,
         payer: entry.payerName ? { name: entry.payerName } : {},
         ...(remittance ? { remittance } : {}),
-        ...(entry.references.length > 1 ? { remittanceReferences: entry.references } : {}),
+        ...(references.length > 1 ? { remittanceReferences: references } : {}),
         ...(entry.unstructured.length > 0 ? { remittanceText: entry.unstructured.join(' ') } : {}),
         receivedAt,
         bankAccount: entry.account,
