@@ -6,6 +6,7 @@ import { cashConnectors, createEngagement, createInvoice, createPayer, invoiceRo
 import { testConnector } from '../../../../test/support/ingest.ts';
 import { db } from '../../../db/client.ts';
 import type { CreatedConnector } from '../../../services/connectors/create-connector.ts';
+import { rotateConnector } from '../../../services/connectors/rotate-connector.ts';
 import { processInboxBatch } from '../../../workflows/process-inbox-batch.ts';
 import { buildWorkflowResolver } from '../../../workflows/registry.ts';
 import { handleStripeWebhook } from './handle-stripe-webhook.ts';
@@ -97,6 +98,17 @@ describe('POST /api/v1/webhooks/stripe', () => {
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     expect(await response.json()).toMatchObject({ signatureFailure: failure, detail: expect.stringContaining('Stripe-Signature') });
     expect(await db().inboxEvent.count({ where: { eventId: event.id } })).toBe(0);
+  });
+
+  it("Stripe's own endpoint secret (whsec_…) set with rotate --secret: Stripe's signatures verify, the old secret still does during the overlap", async () => {
+    const stripeSecret = `whsec_${'x'.repeat(32)}`;
+    const previous = gateway.signingSecret!;
+    const rotated = await rotateConnector({ code: 'stripe-test', what: 'secret', secret: stripeSecret, overlapHours: 1, actor: { type: 'SYSTEM', id: 'test' } });
+    expect(rotated.signingSecret).toBe(stripeSecret);
+    for (const secret of [stripeSecret, previous]) {
+      const response = await handleStripeWebhook(webhook(JSON.stringify(stripeEvent('charge.succeeded', charge())), { secret }));
+      expect(response.status).toBe(200);
+    }
   });
 
   it('401: an unknown connector, or one of another kind', async () => {
