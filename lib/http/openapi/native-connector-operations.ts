@@ -58,7 +58,7 @@ export const nativeConnectorOperations: readonly ApiOperation[] = [
     operationId: 'importCamtStatement',
     summary: 'Import an ISO 20022 bank statement (camt.053) or notification (camt.054)',
     description: [
-      'A BANK connector’s token (and Threadline-Signature when it has a signing secret). At most 10 MB; any DOCTYPE/ENTITY is refused.',
+      'A BANK connector’s token (and Threadline-Signature when it has a signing secret). At most 10 MB and 10,000 entries; any DOCTYPE/ENTITY is refused.',
       'Each booked credit entry becomes one `q2c.payment.received.v1` whose id is the bank reference (AcctSvcrRef, else UETR, else EndToEndId),',
       'so importing the same file again adds nothing. Debits are counted and skipped.',
     ].join(' '),

@@ -10,7 +10,7 @@ import { signPayload } from '../../auth/signature.ts';
 import type { CreatedConnector } from '../../../services/connectors/create-connector.ts';
 import { processInboxBatch } from '../../../workflows/process-inbox-batch.ts';
 import { buildWorkflowResolver } from '../../../workflows/registry.ts';
-import { handleCamtImport } from './handle-camt-import.ts';
+import { handleCamtImport, MAX_CAMT_ENTRIES } from './handle-camt-import.ts';
 import { billionLaughsXml, externalEntityXml } from './malicious-xml.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../../test/fixtures/external');
@@ -112,6 +112,13 @@ describe('POST /api/v1/imports/camt053', () => {
     const xml = read('genkgo-camt__camt053.v2.minimal.xml');
     const response = await upload(xml.replace('8.85', '9.85'), { signature: signPayload(bank.signingSecret!, xml) });
     expect(response.status).toBe(401);
+  });
+
+  it('413: more entries than one import takes, and nothing is written', async () => {
+    const entry = '<Ntry><Amt Ccy="EUR">1.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><AcctSvcrRef>TOO-MANY</AcctSvcrRef></Ntry>';
+    const response = await upload(`<Document><BkToCstmrStmt><Stmt><Id>BIG</Id>${entry.repeat(MAX_CAMT_ENTRIES + 1)}</Stmt></BkToCstmrStmt></Document>`);
+    expect(response.status).toBe(413);
+    expect(await db().inboxEvent.count({ where: { eventId: 'acctsvcr:TOO-MANY' } })).toBe(0);
   });
 
   it('413: a body over 10 MB', async () => {

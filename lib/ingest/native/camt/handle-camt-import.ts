@@ -14,6 +14,8 @@ import { mapCamtEntry } from './map-camt-entries.ts';
 import { CamtFormatError, parseCamtXml } from './parse-camt-xml.ts';
 
 const XML_TYPES = new Set(['application/xml', 'text/xml']);
+/** Ten times the events API's batch: a firm's daily statement is far smaller; this bounds one inbox write. */
+export const MAX_CAMT_ENTRIES = 10_000;
 
 export async function handleCamtImport(request: Request): Promise<Response> {
   return answerConnectorRequest(request, '/api/v1/imports/camt053', async ({ identify }) => {
@@ -32,6 +34,9 @@ export async function handleCamtImport(request: Request): Promise<Response> {
     } catch (error) {
       if (error instanceof CamtFormatError) throw new AppError('BAD_REQUEST', error.message);
       throw error;
+    }
+    if (document.entries.length > MAX_CAMT_ENTRIES) {
+      throw new AppError('PAYLOAD_TOO_LARGE', `The document has ${document.entries.length} entries; at most ${MAX_CAMT_ENTRIES} per import (split it by statement or day).`);
     }
     const source = connector.sources[0];
     if (!source) throw new AppError('INTERNAL', `Connector ${connector.code} has no source to send events as.`);
