@@ -1,7 +1,9 @@
 // The tail of every native connector (Stripe, camt): the canonical CloudEvents it mapped
 // go through the same judging as POST /api/v1/events (envelope, catalog schema, the
 // connector's sources) and the same idempotent inbox write, so duplicates, conflicts,
-// ordering, workflows and exceptions behave exactly as for events sent to the API.
+// ordering, workflows and exceptions behave exactly as for events sent to the API — refused
+// events raise SCHEMA_INVALID / PAYLOAD_CONFLICT for integration ops as there (a bank
+// re-using a reference for another amount must be seen, not silently dropped).
 import { pgPool } from '../../db/client.ts';
 import { log } from '../../log.ts';
 import type { ConnectorPrincipal } from '../auth/connector-principal.ts';
@@ -9,13 +11,14 @@ import { locateInBatch, parseEvent } from '../envelope/parse-event.ts';
 import { writeInboxEvents } from '../inbox/write-inbox-events.ts';
 import { countIngestedEvent } from '../ingest-metrics.ts';
 import { judgeEvents, type EventRefusal } from '../judge-events.ts';
+import { recordIngestRefusals, type RefusalToRecord } from '../record-ingest-refusals.ts';
 import { touchConnector } from '../touch-connector.ts';
 
 export type NativeEventResult =
   | { id: string; status: 'accepted' | 'duplicate' }
   | { id: string | null; status: 'rejected'; error: EventRefusal };
 
-export async function writeNativeEvents(connector: Pick<ConnectorPrincipal, 'id' | 'code' | 'sources'>, events: readonly Record<string, unknown>[], now: Date): Promise<NativeEventResult[]> {
+export async function writeNativeEvents(connector: ConnectorPrincipal, events: readonly Record<string, unknown>[], now: Date): Promise<NativeEventResult[]> {
   const parsed = events.map((rawEvent, index) =>
     parseEvent({ rawEvent, locate: locateInBatch(index), checkStrings: true, measure: () => Buffer.byteLength(JSON.stringify(rawEvent), 'utf8') }),
   );
@@ -25,17 +28,23 @@ export async function writeNativeEvents(connector: Pick<ConnectorPrincipal, 'id'
   const byIndex = new Map(candidates.map((c, i) => [c.index, written[i]!]));
   if (candidates.length > 0) await touchConnector(connector.id, now).catch((err) => log.warn('could not update lastEventAt', { err }));
 
-  return judged.map((j): NativeEventResult => {
+  const toRecord: RefusalToRecord[] = [];
+  const results = judged.map((j): NativeEventResult => {
     let result: NativeEventResult;
-    if ('refusal' in j) result = { id: j.id ?? null, status: 'rejected', error: j.refusal };
-    else {
+    if ('refusal' in j) {
+      result = { id: j.id ?? null, status: 'rejected', error: j.refusal };
+      toRecord.push({ refusal: j.refusal, eventId: j.id, type: j.type });
+    } else {
       const outcome = byIndex.get(j.index)!;
-      result =
-        outcome.status === 'conflict'
-          ? { id: j.id, status: 'rejected', error: { code: 'PAYLOAD_CONFLICT', message: `Event ${j.id} was already received with a different payload; event ids are immutable.` } }
-          : { id: j.id, status: outcome.status };
+      if (outcome.status === 'conflict') {
+        const refusal: EventRefusal = { code: 'PAYLOAD_CONFLICT', message: `Event ${j.id} was already received with a different payload; event ids are immutable.` };
+        result = { id: j.id, status: 'rejected', error: refusal };
+        toRecord.push({ refusal, eventId: j.id, type: j.type, originalInboxEventId: outcome.inboxEventId, payloadHash: j.candidate.payloadHash });
+      } else result = { id: j.id, status: outcome.status };
     }
     countIngestedEvent(connector.code, j.type ?? 'unknown', result.status === 'rejected' && result.error.code === 'PAYLOAD_CONFLICT' ? 'conflict' : result.status);
     return result;
   });
+  await recordIngestRefusals(connector, toRecord, now).catch((err) => log.error('could not record ingest refusals', { err }));
+  return results;
 }

@@ -65,6 +65,17 @@ describe('POST /api/v1/imports/camt053', () => {
     expect((await invoiceRow(invoice.id)).status).toBe('PAID');
   });
 
+  it('the same bank reference with another amount: rejected in the results and raised as PAYLOAD_CONFLICT', async () => {
+    const entry = (amount: string) =>
+      `<Document><BkToCstmrStmt><Stmt><Id>S-${amount}</Id><Ntry><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><AcctSvcrRef>REUSED-1</AcctSvcrRef></Ntry></Stmt></BkToCstmrStmt></Document>`;
+    expect(await (await upload(entry('10.00'))).json()).toMatchObject({ accepted: 1 });
+    const second = await upload(entry('11.00'));
+    expect(second.status).toBe(200);
+    expect(await second.json()).toMatchObject({ accepted: 0, rejected: 1, results: [{ id: 'acctsvcr:REUSED-1', status: 'rejected', error: { code: 'PAYLOAD_CONFLICT' } }] });
+    const original = await db().inboxEvent.findUniqueOrThrow({ where: { source_eventId: { source: '/test/bank', eventId: 'acctsvcr:REUSED-1' } } });
+    expect(await db().exception.count({ where: { code: 'PAYLOAD_CONFLICT', entityId: original.id } })).toBe(1);
+  });
+
   it('a multi-statement file: credits of every statement, debits counted and skipped', async () => {
     const response = await upload(read('genkgo-camt__camt053.v2.multi.statement.xml'));
     expect(await response.json()).toMatchObject({ entries: 2, credits: 1, accepted: 1, skippedDebits: 1, results: [{ id: 'e2e:NL26VAYB8060476890:000000001', status: 'accepted' }] });
