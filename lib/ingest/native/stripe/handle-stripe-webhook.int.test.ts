@@ -1,5 +1,7 @@
 // POST /api/v1/webhooks/stripe through the real handler, our signature check, the real
 // inbox and the payment workflow: bodies signed by Stripe's own library.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import Stripe from 'stripe';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cashConnectors, createEngagement, createInvoice, createPayer, invoiceRow } from '../../../../test/fixtures/cash.ts';
@@ -12,6 +14,8 @@ import { buildWorkflowResolver } from '../../../workflows/registry.ts';
 import { handleStripeWebhook } from './handle-stripe-webhook.ts';
 
 const stripe = new Stripe('sk_test_unused');
+const FIXTURES = path.resolve(import.meta.dirname, '../../../../test/fixtures/external');
+const fixture = (file: string) => readFileSync(path.join(FIXTURES, file), 'utf8');
 let gateway: CreatedConnector;
 
 beforeAll(async () => {
@@ -109,6 +113,29 @@ describe('POST /api/v1/webhooks/stripe', () => {
       const response = await handleStripeWebhook(webhook(JSON.stringify(stripeEvent('charge.succeeded', charge())), { secret }));
       expect(response.status).toBe(200);
     }
+  });
+
+  describe('the Stripe fixtures (test/fixtures/external), signed with the stripe library', () => {
+    // The stripe-mock Event as Stripe wrote it, byte for byte; the pay-rails charge in an Event envelope, as charge.refunded and as charge.succeeded.
+    const chargeObject = JSON.parse(fixture('pay-rails__stripe_charge.refunded.data.json')).object;
+    const bodies = [
+      { name: 'stripe-mock event (plan.created)', body: fixture('stripe-mock__event.plan.created.json'), answer: { status: 'ignored', type: 'plan.created' } },
+      { name: 'pay-rails charge.refunded', body: JSON.stringify({ id: `evt_refund_${Date.now()}`, object: 'event', type: 'charge.refunded', created: 1_351_497_305, data: { object: chargeObject } }), answer: { status: 'ignored', type: 'charge.refunded' } },
+      { name: 'pay-rails charge as charge.succeeded', body: JSON.stringify({ id: `evt_charge_${Date.now()}`, object: 'event', type: 'charge.succeeded', created: 1_351_497_305, data: { object: chargeObject } }), answer: { status: 'accepted', type: 'q2c.payment.received.v1' } },
+    ];
+
+    it.each(bodies)('$name: accepted', async ({ body, answer }) => {
+      const response = await handleStripeWebhook(webhook(body));
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject(answer);
+    });
+
+    it.each(bodies)('$name: tampered (one byte) or stale (5 min 1 s) refused', async ({ body }) => {
+      const signed = webhook(body);
+      const tampered = new Request(signed.url, { method: 'POST', headers: signed.headers, body: body.replace('"id"', '"id" ') });
+      expect((await handleStripeWebhook(tampered)).status).toBe(401);
+      expect((await handleStripeWebhook(webhook(body, { timestamp: Math.floor(Date.now() / 1000) - 301 }))).status).toBe(401);
+    });
   });
 
   it('401: an unknown connector, or one of another kind', async () => {
