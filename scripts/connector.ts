@@ -3,6 +3,8 @@
 //   create --code crm --name "Salesforce" --kind CRM --source /sf/prod [--source ...]
 //          [--endpoint https://...] [--rate-limit 600] [--no-signing]
 //   rotate --code crm --token|--secret [--overlap-hours 24]
+//          [--secret-from-env VAR] (a secret the sender issued, e.g. Stripe's whsec_…, read
+//          from that environment variable so it stays out of the shell history)
 //   revoke-secret --code crm --fingerprint <fingerprint or secret id>
 //   list
 // Add --json for machine-readable output. Uses DATABASE_URL, or the database of a running
@@ -36,6 +38,7 @@ const options = {
   secret: { type: 'boolean' },
   fingerprint: { type: 'string' },
   'overlap-hours': { type: 'string' },
+  'secret-from-env': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -44,7 +47,7 @@ type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositi
 
 const allowed: Record<string, (keyof Values)[]> = {
   create: ['code', 'name', 'kind', 'source', 'endpoint', 'rate-limit', 'no-signing'],
-  rotate: ['code', 'token', 'secret', 'overlap-hours'],
+  rotate: ['code', 'token', 'secret', 'overlap-hours', 'secret-from-env'],
   'revoke-secret': ['code', 'fingerprint'],
   list: [],
 };
@@ -82,7 +85,10 @@ function plan(command: string, values: Values): (actor: ConnectorActor) => Promi
     }
     case 'rotate': {
       if (values.secret === values.token) throw new UsageError('Say what to rotate: --token or --secret.');
-      const input = { code: required(values, 'code'), what: values.secret ? ('secret' as const) : ('token' as const), overlapHours: number(values, 'overlap-hours') };
+      const fromEnv = values['secret-from-env'];
+      const secret = fromEnv === undefined ? undefined : process.env[fromEnv];
+      if (fromEnv !== undefined && !secret) throw new UsageError(`--secret-from-env ${fromEnv}: that environment variable is empty.`);
+      const input = { code: required(values, 'code'), what: values.secret ? ('secret' as const) : ('token' as const), overlapHours: number(values, 'overlap-hours'), ...(secret ? { secret } : {}) };
       return async (actor) => printRotated(await rotateConnector({ ...input, actor }), json);
     }
     case 'revoke-secret': {

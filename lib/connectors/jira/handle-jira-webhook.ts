@@ -6,7 +6,7 @@
 // every event a webhook subscribes to, and an error would only make it retry.
 import { AppError } from '../../errors.ts';
 import { handleNativeWebhook, refusedEventError } from '../native/handle-native-webhook.ts';
-import { writeNativeEvents } from '../native/write-native-events.ts';
+import { writeNativeEvents } from '../../ingest/native/write-native-events.ts';
 import { existingInboxEventIds } from '../native/existing-inbox-event-ids.ts';
 import { authorDefaultRole } from './author-default-role.ts';
 import { httpJiraIssueReader, type JiraIssueReader } from './jira-issue-reader.ts';
@@ -42,7 +42,7 @@ export function handleJiraWebhook(request: Request, options: { issueReader?: Jir
       if (!projectKey) throw new AppError('UNPROCESSABLE', `Jira has no issue ${worklog.issueId} any more: worklog ${worklog.id} cannot be placed on an engagement.`);
       const role = (await authorDefaultRole({ system: connector.code, accountId: worklog.author.accountId })) ?? UNASSIGNED_ROLE;
       const event = worklogToTimesheetEvent({ reading, webhookId, source, role, projectKey });
-      const [result] = await writeNativeEvents({ connector, events: [event], now });
+      const [result] = await writeNativeEvents(connector, [event], now);
       if (result!.status === 'rejected') throw refusedEventError(result!);
       return answer(result!.status);
     },

@@ -11,7 +11,7 @@ import { authenticateConnector } from '../../ingest/auth/authenticate-connector.
 import type { ConnectorPrincipal } from '../../ingest/auth/connector-principal.ts';
 import { MAX_EVENT_BYTES } from '../../ingest/envelope/ingest-limits.ts';
 import { countRefusedRequest } from '../../ingest/ingest-metrics.ts';
-import type { NativeEventResult } from './write-native-events.ts';
+import type { RefusedNativeEvent } from '../../ingest/native/write-native-events.ts';
 
 export interface NativeWebhookContext {
   connector: ConnectorPrincipal;
@@ -62,8 +62,8 @@ function parseJson(rawBody: Buffer): unknown {
 }
 
 /** A refused mapped event as the webhook's answer: the vendor's payload is valid JSON we could not turn into a canonical event. */
-export function refusedEventError(result: NativeEventResult): AppError {
-  const error = result.error!;
+export function refusedEventError(result: RefusedNativeEvent): AppError {
+  const error = result.error;
   if (error.code === 'PAYLOAD_CONFLICT') return new AppError('CONFLICT', error.message, { details: { eventId: result.id, reason: error.code } });
   return new AppError('UNPROCESSABLE', `The mapped ${result.type ?? 'event'} is not valid: ${error.message}`, {
     details: { eventId: result.id, reason: error.code, ...(error.pointer !== undefined ? { canonicalPointer: error.pointer } : {}) },

@@ -9,15 +9,15 @@
 // connector has a signing secret.
 import { AppError } from '../../errors.ts';
 import { verifySignature } from '../../ingest/auth/verify-signature.ts';
-import type { NativeEventResult } from '../native/write-native-events.ts';
-import { writeNativeEvents } from '../native/write-native-events.ts';
+import { writeNativeEvents, type NativeEventResult } from '../../ingest/native/write-native-events.ts';
+import type { EventRefusal } from '../../ingest/judge-events.ts';
 import { handleNativeWebhook, refusedEventError } from '../native/handle-native-webhook.ts';
 import { httpCrmRecordReader, type CrmRecordReader } from './crm-record-reader.ts';
 import { existingInboxEventIds } from '../native/existing-inbox-event-ids.ts';
 import { acceptedQuoteEvent, readQuoteRecord } from './map-quote-record.ts';
 import { changeEventId, readChangeEvent } from './read-change-event.ts';
 
-type RecordResult = { recordId: string; eventId: string } & ({ status: NativeEventResult['status']; error?: NativeEventResult['error'] } | { status: 'not-accepted' | 'not-found'; reason: string });
+type RecordResult = { recordId: string; eventId: string } & ({ status: NativeEventResult['status']; error?: EventRefusal } | { status: 'not-accepted' | 'not-found'; reason: string });
 
 export function handleSalesforceWebhook(request: Request, options: { reader?: CrmRecordReader } = {}): Promise<Response> {
   const reader = options.reader ?? httpCrmRecordReader;
@@ -56,9 +56,9 @@ export function handleSalesforceWebhook(request: Request, options: { reader?: Cr
           continue;
         }
         const event = acceptedQuoteEvent({ id: eventId, source, quoteId: quote.quoteId, data: quote.data, commitTimestamp: header.commitTimestamp });
-        const [written] = await writeNativeEvents({ connector, events: [event], now });
+        const [written] = await writeNativeEvents(connector, [event], now);
         if (written!.status === 'rejected' && ids.length === 1) throw refusedEventError(written!);
-        results.push({ recordId, eventId, status: written!.status, ...(written!.error ? { error: written!.error } : {}) });
+        results.push({ recordId, eventId, status: written!.status, ...(written!.status === 'rejected' ? { error: written!.error } : {}) });
       }
       // A GAP event applied nothing of its own payload: only what the re-read found.
       return { status: 202, body: { status: 'processed', reread: reading.reason, entityName: header.entityName, changeType: header.changeType, results } };

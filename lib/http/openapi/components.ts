@@ -20,7 +20,7 @@ export const securitySchemes = {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'tl_con_…',
-    description: 'A connected system’s token (POST /api/v1/connectors). Only for POST /api/v1/events.',
+    description: 'A connected system’s token (POST /api/v1/connectors). Only for POST /api/v1/events and POST /api/v1/imports/camt053.',
   },
   threadlineSignature: {
     type: 'apiKey',

@@ -25,6 +25,7 @@ import { billingRunBodySchema, billingRunSummarySchema, creditNoteBodySchema, cr
 import { createConnectorSchema, rotateConnectorSchema } from '../../services/connectors/connector-rules.ts';
 import { ingestOperation } from './ingest-operation.ts';
 import { nativeWebhookOperations } from './native-webhook-operations.ts';
+import { nativeConnectorOperations } from './native-connector-operations.ts';
 import { json, type ApiOperation } from './operation.ts';
 
 const ok = (description: string, name: string, schema: z.ZodType) => ({ 200: { description, content: json(name, schema) } });
@@ -141,6 +142,7 @@ export const apiOperations: readonly ApiOperation[] = [
   // Ingest and the inbox
   ingestOperation,
   ...nativeWebhookOperations,
+  ...nativeConnectorOperations,
   {
     method: 'get', path: '/api/v1/events', operationId: 'listInboxEvents', tag: 'Inbox', auth: 'user', permission: 'exceptions:read',
     summary: 'The inbox: received events with status, attempts and timings',

@@ -69,16 +69,17 @@ export type SignatureCheck = { ok: true; secret: SigningSecret } | { ok: false; 
  * Passes when the header is well-formed, within the tolerance, and one of its v1 values
  * matches one of the secrets current at `now`; the detail of a failure is for the sender.
  */
-export function checkSignature(options: { secrets: readonly SigningSecret[]; header: string | null; rawBody: RawBody; now: Date }): SignatureCheck {
-  const { secrets, header, rawBody, now } = options;
+export function checkSignature(options: { secrets: readonly SigningSecret[]; header: string | null; rawBody: RawBody; now: Date; headerName?: string }): SignatureCheck {
+  // Stripe-Signature is the same scheme (Stripe's): only the header's name differs.
+  const { secrets, header, rawBody, now, headerName = SIGNATURE_HEADER } = options;
   if (!header) {
-    return fail('missing', `This connector signs its events: send ${SIGNATURE_HEADER}: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">.`);
+    return fail('missing', `This connector signs its events: send ${headerName}: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">.`);
   }
   const parsed = parseSignatureHeader(header);
-  if (!parsed) return fail('malformed', `The ${SIGNATURE_HEADER} header is malformed: expected t=<unix seconds>,v1=<64 hex characters>.`);
+  if (!parsed) return fail('malformed', `The ${headerName} header is malformed: expected t=<unix seconds>,v1=<64 hex characters>.`);
   // Checked before the HMAC: a replayed request is refused however good its signature.
   if (Math.abs(now.getTime() / 1000 - parsed.t) > SIGNATURE_TOLERANCE_SECONDS) {
-    return fail('outside-tolerance', `The ${SIGNATURE_HEADER} timestamp is outside the 5-minute tolerance (replay protection): sign each request with the current time.`);
+    return fail('outside-tolerance', `The ${headerName} timestamp is outside the 5-minute tolerance (replay protection): sign each request with the current time.`);
   }
   const current = secrets.filter((secret) => isSecretCurrent(secret, now));
   if (current.length === 0) {
@@ -92,7 +93,7 @@ export function checkSignature(options: { secrets: readonly SigningSecret[]; hea
       if (timingSafeEqual(expected, candidate) && !matched) matched = secret;
     }
   }
-  if (!matched) return fail('mismatch', `No ${SIGNATURE_HEADER} v1 value matches the raw body signed with a current signing secret of this connector.`);
+  if (!matched) return fail('mismatch', `No ${headerName} v1 value matches the raw body signed with a current signing secret of this connector.`);
   return { ok: true, secret: matched };
 }
 

@@ -18,11 +18,13 @@ export async function verifySignature(options: {
   header: string | null;
   rawBody: Uint8Array | Buffer;
   now?: Date;
+  /** The header the signature came in, for the sender's error messages (Stripe-Signature). */
+  headerName?: string;
 }): Promise<SignatureVerification> {
-  const { connector, header, rawBody, now = new Date() } = options;
+  const { connector, header, rawBody, now = new Date(), headerName } = options;
   if (!connector.requiresSignature) return { verified: false };
   const { secrets, unreadable } = await signingSecretsOf(connector.id, now);
-  const check = checkSignature({ secrets, header, rawBody, now });
+  const check = checkSignature({ secrets, header, rawBody, now, ...(headerName ? { headerName } : {}) });
   if (check.ok) return { verified: true, secretId: check.secret.id };
   // A stored secret we cannot decrypt is our misconfiguration (wrong THREADLINE_SECRET_KEY),
   // not the sender's fault: it is logged where it is loaded, and answered as ours.

@@ -55,11 +55,12 @@ describe('rotateConnectorSchema', () => {
     [{ what: 'token' }, { what: 'token', overlapHours: 24 }],
     [{ what: 'secret', overlapHours: 0 }, { what: 'secret', overlapHours: 0 }],
     [{ what: 'secret', overlapHours: 1.5 }, { what: 'secret', overlapHours: 1.5 }],
+    [{ what: 'secret', secret: 'whsec_0123456789abcdef' }, { what: 'secret', overlapHours: 24, secret: 'whsec_0123456789abcdef' }],
   ])('accepts %j', (input, output) => {
     expect(rotateConnectorSchema.parse(input)).toEqual(output);
   });
 
-  it.each([[{ what: 'password' }], [{ what: 'token', overlapHours: -1 }], [{ what: 'token', overlapHours: 721 }], [{}]])('refuses %j', (input) => {
+  it.each([[{ what: 'password' }], [{ what: 'token', overlapHours: -1 }], [{ what: 'token', overlapHours: 721 }], [{}], [{ what: 'token', secret: 'whsec_0123456789abcdef' }], [{ what: 'secret', secret: 'short' }], [{ what: 'secret', secret: 'whsec_0123 456789abcdef' }]])('refuses %j', (input) => {
     expect(rotateConnectorSchema.safeParse(input).success).toBe(false);
   });
 });

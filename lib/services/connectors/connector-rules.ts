@@ -61,10 +61,14 @@ export const createConnectorSchema = z.object({
 
 export type CreateConnectorInput = z.input<typeof createConnectorSchema>;
 
-export const rotateConnectorSchema = z.object({
-  what: z.enum(['token', 'secret'], { message: 'Must be token or secret.' }),
-  overlapHours: z.number().min(0, 'At least 0 (0 ends the old one at once).').max(MAX_OVERLAP_HOURS, `At most ${MAX_OVERLAP_HOURS} hours.`).default(DEFAULT_OVERLAP_HOURS),
-});
+export const rotateConnectorSchema = z
+  .object({
+    what: z.enum(['token', 'secret'], { message: 'Must be token or secret.' }),
+    overlapHours: z.number().min(0, 'At least 0 (0 ends the old one at once).').max(MAX_OVERLAP_HOURS, `At most ${MAX_OVERLAP_HOURS} hours.`).default(DEFAULT_OVERLAP_HOURS),
+    // A secret the sender issues itself (Stripe shows its endpoint's whsec_… and cannot take ours).
+    secret: z.string().min(16, 'At least 16 characters.').max(256, 'At most 256 characters.').regex(/^\S+$/, 'No spaces.').optional(),
+  })
+  .refine((input) => input.secret === undefined || input.what === 'secret', { path: ['secret'], message: 'Only a signing secret can be given; tokens are always generated.' });
 
 /** Parses a service's input; failures become VALIDATION_FAILED with JSON pointers. */
 export function parseConnectorInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

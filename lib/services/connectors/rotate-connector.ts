@@ -21,6 +21,8 @@ export interface RotateConnectorOptions {
   code: string;
   what: 'token' | 'secret';
   overlapHours?: number;
+  /** Secret only: the value the sender issued (Stripe's whsec_…) instead of a generated one. */
+  secret?: string;
   actor: ConnectorActor;
   now?: Date;
 }
@@ -30,7 +32,7 @@ export function rotateConnector(options: RotateConnectorOptions & { what: 'secre
 export function rotateConnector(options: RotateConnectorOptions): Promise<RotatedCredential>;
 export async function rotateConnector(options: RotateConnectorOptions): Promise<RotatedCredential> {
   const { code, actor, now = new Date() } = options;
-  const { what, overlapHours } = parseConnectorInput(rotateConnectorSchema, { what: options.what, overlapHours: options.overlapHours ?? DEFAULT_OVERLAP_HOURS });
+  const { what, overlapHours, secret } = parseConnectorInput(rotateConnectorSchema, { what: options.what, overlapHours: options.overlapHours ?? DEFAULT_OVERLAP_HOURS, secret: options.secret });
   const until = new Date(now.getTime() + Math.round(overlapHours * 3_600_000));
   const overlapUntil = overlapHours > 0 ? until : null;
 
@@ -60,7 +62,7 @@ export async function rotateConnector(options: RotateConnectorOptions): Promise<
     });
     const cut = current.filter((s) => s.expiresAt === null || s.expiresAt > until);
     if (cut.length > 0) await tx.connectorSecret.updateMany({ where: { id: { in: cut.map((s) => s.id) } }, data: { expiresAt: until } });
-    const added = await addSigningSecret(tx, { connectorId: connector.id, now });
+    const added = await addSigningSecret(tx, { connectorId: connector.id, now, ...(secret ? { secret } : {}) });
     await auditConnectorChange(tx, {
       actor,
       connectorId: connector.id,

@@ -1,4 +1,5 @@
-// Adding an inbound signing secret: generated here, stored encrypted with the
+// Adding an inbound signing secret: generated here (or issued by the sender, like Stripe's
+// whsec_… for a webhook endpoint), stored encrypted with the
 // application key, identified by its fingerprint. The plaintext goes back to the caller
 // once and nowhere else.
 import { applicationSecretKey } from '../../crypto/application-key.ts';
@@ -13,8 +14,8 @@ export interface AddedSigningSecret {
   signingSecret: string;
 }
 
-export async function addSigningSecret(tx: Prisma.TransactionClient, options: { connectorId: string; now: Date }): Promise<AddedSigningSecret> {
-  const signingSecret = generateSigningSecret();
+export async function addSigningSecret(tx: Prisma.TransactionClient, options: { connectorId: string; now: Date; secret?: string }): Promise<AddedSigningSecret> {
+  const signingSecret = options.secret ?? generateSigningSecret();
   const fingerprint = secretFingerprint(signingSecret);
   const row = await tx.connectorSecret.create({
     data: {
