@@ -4,7 +4,10 @@
 // `sequence` increases per subject. Sent one at a time in the background, retried on
 // network errors, 5xx and 429. Fault knobs: a share of events sent twice (duplicates)
 // and a share held back until after the next event (out of order; a held event goes
-// anyway after holdMs).
+// anyway after holdMs). A simulator that speaks another wire format (Stripe webhooks, camt
+// XML uploads) passes `encode` and hands ready-made objects to deliver(): the same faults
+// and retries, its own URL, body and headers (made afresh for each attempt, so a signature
+// timestamp is always current).
 import { createHmac, randomUUID } from 'node:crypto';
 import { chance, type SimulatorFaults } from './faults.ts';
 
@@ -34,6 +37,12 @@ export interface EmitterStats {
   reordered: number;
 }
 
+export interface WireRequest {
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+}
+
 export interface EventEmitterOptions {
   target: EmitterTarget | undefined;
   faults: () => SimulatorFaults;
@@ -41,6 +50,8 @@ export interface EventEmitterOptions {
   holdMs?: number;
   maxAttempts?: number;
   onFailure?: (event: Record<string, unknown>, reason: string) => void;
+  /** The request for one attempt; CloudEvents to target.ingestUrl by default. */
+  encode?: (event: Record<string, unknown>, target: EmitterTarget) => WireRequest;
 }
 
 export class SimulatorEventEmitter {
@@ -75,6 +86,11 @@ export class SimulatorEventEmitter {
       data: input.data,
     };
     this.stats.emitted++;
+    this.afterDelay(event);
+    return event;
+  }
+
+  private afterDelay(event: Record<string, unknown>): void {
     const delay = this.options.faults().emitDelayMs;
     if (delay > 0) {
       const timer = setTimeout(() => {
@@ -85,7 +101,13 @@ export class SimulatorEventEmitter {
     } else {
       this.route(event);
     }
-    return event;
+  }
+
+  /** Sends a ready-made object (see `encode`) after the emitDelayMs knob, with the delivery faults. */
+  deliver(event: Record<string, unknown>): void {
+    if (!this.options.target) return;
+    this.stats.emitted++;
+    this.afterDelay(event);
   }
 
   /** Resolves when everything emitted so far was sent (or given up); a held event is released. */
@@ -133,14 +155,16 @@ export class SimulatorEventEmitter {
   private async send(event: Record<string, unknown>): Promise<void> {
     const target = this.options.target!;
     const maxAttempts = this.options.maxAttempts ?? 8;
-    const body = JSON.stringify(event);
+    const encode = this.options.encode ?? cloudEventRequest;
     let reason = '';
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       this.stats.sent++;
       try {
-        const response = await fetch(target.ingestUrl, { method: 'POST', headers: headers(target, body), body, redirect: 'manual', signal: AbortSignal.timeout(10_000) });
+        const request = encode(event, target);
+        const response = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body, redirect: 'manual', signal: AbortSignal.timeout(10_000) });
         await response.body?.cancel();
-        if (response.status === 202) {
+        // 202 from /api/v1/events; 200 from the native routes (accepted, duplicate or ignored).
+        if (response.status === 200 || response.status === 202) {
           this.stats.delivered++;
           return;
         }
@@ -154,6 +178,11 @@ export class SimulatorEventEmitter {
     this.stats.failed++;
     this.options.onFailure?.(event, reason);
   }
+}
+
+function cloudEventRequest(event: Record<string, unknown>, target: EmitterTarget): WireRequest {
+  const body = JSON.stringify(event);
+  return { url: target.ingestUrl, body, headers: headers(target, body) };
 }
 
 function headers(target: EmitterTarget, body: string): Record<string, string> {
