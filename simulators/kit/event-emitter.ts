@@ -187,9 +187,12 @@ function cloudEventRequest(event: Record<string, unknown>, target: EmitterTarget
 
 function headers(target: EmitterTarget, body: string): Record<string, string> {
   const result: Record<string, string> = { 'Content-Type': 'application/cloudevents+json', Authorization: `Bearer ${target.token}` };
-  if (target.signingSecret) {
-    const t = Math.floor(Date.now() / 1000);
-    result['Threadline-Signature'] = `t=${t},v1=${createHmac('sha256', target.signingSecret).update(`${t}.${body}`).digest('hex')}`;
-  }
+  if (target.signingSecret) result['Threadline-Signature'] = threadlineSignature(target.signingSecret, body);
   return result;
+}
+
+/** t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<raw body>"> (DESIGN.md §5; Stripe's scheme too). */
+export function threadlineSignature(secret: string, body: string, now: Date = new Date()): string {
+  const t = Math.floor(now.getTime() / 1000);
+  return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
 }

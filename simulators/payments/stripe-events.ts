@@ -2,7 +2,8 @@
 // Dispute objects (amounts in minor units, lower-case currency, `created` in Unix seconds),
 // and the Stripe-Signature header: t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<raw body>"> keyed
 // with the endpoint's whsec_ secret, the whole string used as the key (as Stripe does).
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { threadlineSignature } from '../kit/event-emitter.ts';
 
 export interface StripeCharge {
   id: string;
@@ -34,7 +35,5 @@ export function stripeEvent(type: string, object: StripeCharge | StripeDispute, 
   return { id: stripeId('evt'), object: 'event', api_version: '2024-06-20', type, created: Math.floor(now.getTime() / 1000), livemode: false, pending_webhooks: 1, data: { object } };
 }
 
-export function stripeSignatureHeader(secret: string, body: string, now: Date = new Date()): string {
-  const t = Math.floor(now.getTime() / 1000);
-  return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
-}
+/** Stripe-Signature: the same t=,v1= scheme as Threadline-Signature, keyed with the whsec_ string. */
+export const stripeSignatureHeader = threadlineSignature;
