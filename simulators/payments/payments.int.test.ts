@@ -71,6 +71,19 @@ describe('payments simulator → POST /api/v1/webhooks/stripe', () => {
     expect(rows).toHaveLength(1);
   });
 
+  it('lost response after commit: the charge is made and its webhook sent; the retry under the same key gets that charge', async () => {
+    await start({ faults: { lostResponseRate: 1 } });
+    const body = { amount: 4_200, currency: 'usd' };
+    await expect(post('/v1/charges', body, 'lost-1')).rejects.toThrow();
+    expect(payments!.charges.size).toBe(1);
+    await payments!.setFaults({ lostResponseRate: 0 });
+    const retry = await post('/v1/charges', body, 'lost-1');
+    expect(retry.body.id).toBe([...payments!.charges.keys()][0]);
+    await payments!.emitter.flush();
+    expect(payments!.emitter.stats).toMatchObject({ emitted: 1, delivered: 1 });
+    expect(await db().inboxEvent.count({ where: { source: '/test/stripe-sim', subject: retry.body.id as string } })).toBe(1);
+  });
+
   it('a dispute on a charge becomes q2c.payment.disputed.v1; a dispute on an unknown charge is 404', async () => {
     await start();
     const charge = await post('/v1/charges', { amount: 9_900, currency: 'usd' });
