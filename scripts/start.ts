@@ -1,8 +1,7 @@
 // `npm start`: one command for the whole of Threadline. Builds the app when needed,
 // starts the embedded PostgreSQL (or checks DATABASE_URL), applies migrations, seeds
 // the demo users, then runs the web app, the worker and the simulators (tax engine, ERP,
-// PSA) and says
-// where everything is.
+// PSA, CRM, HCM, payment gateway, bank) and says where everything is.
 // Ctrl-C / SIGTERM stops the children first, then PostgreSQL.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -98,7 +97,8 @@ async function main(): Promise<void> {
     const credentialsFile = await prepareDevAccess({ databaseUrl, dataDir, baseUrl, seedDemoUsers });
     // Also with DATABASE_URL; TAX_ENGINE_SIMULATOR=false when a real tax engine is configured.
     const taxEngine = config.TAX_ENGINE_SIMULATOR === false ? undefined : await prepareTaxEngineSimulator({ port: config.TAX_ENGINE_PORT, avoidPorts: [config.PORT] });
-    // The simulated ERP and PSA (outbox targets); COMMAND_SIMULATORS=false when real ones are configured.
+    // The simulated ERP and PSA (outbox targets), CRM, HCM, payment gateway and bank (senders);
+    // COMMAND_SIMULATORS=false when real ones are configured.
     const commandSimulators =
       config.COMMAND_SIMULATORS === false
         ? []

@@ -13,19 +13,27 @@ describe('prepareCommandSimulators', () => {
     expect(first.map((s) => [s.name, s.connector, s.events?.source])).toEqual([
       ['erp', 'pointed', '/demo/erp'],
       ['psa', 'pointed', '/demo/psa'],
+      ['payments', 'not-called', '/demo/payments'],
+      ['bank', 'not-called', '/demo/bank'],
+      ['hcm', 'not-called', '/demo/hcm'],
+      ['crm', 'not-called', '/demo/crm'],
     ]);
+    expect(new Set(first.map((s) => s.port)).size).toBe(6);
     const [erp, psa] = first;
     expect(erp!.port).not.toBe(4020);
     expect(psa!.port).not.toBe(erp!.port);
     expect(erp!.events?.token).toBe(credentials.erp!.token);
-    const rows = await db().connector.findMany({ where: { code: { in: ['erp', 'psa'] } }, orderBy: { code: 'asc' } });
+    // Only the command targets are pointed at their simulators; the senders are left alone.
+    const rows = await db().connector.findMany({ where: { code: { in: ['erp', 'psa', 'crm', 'bank'] } }, orderBy: { code: 'asc' } });
     expect(rows.map((r) => [r.code, r.endpoint, r.outboundAllowPrivate])).toEqual([
+      ['bank', null, false],
+      ['crm', null, false],
       ['erp', erp!.url, true],
       ['psa', psa!.url, true],
     ]);
 
     const again = await prepareCommandSimulators({ avoidPorts: [], credentials, ports: { erp: erp!.port, psa: psa!.port } });
-    expect(again.map((s) => [s.connector, s.token])).toEqual([
+    expect(again.slice(0, 2).map((s) => [s.connector, s.token])).toEqual([
       ['unchanged', erp!.token],
       ['unchanged', psa!.token],
     ]);

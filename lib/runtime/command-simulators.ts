@@ -1,35 +1,46 @@
-// The part of `npm start` that runs the simulated ERP and PSA (simulators/erp,
-// simulators/psa) as supervised children: the `erp` and `psa` connectors are pointed at
-// them (endpoint, outbound token, allowed to be on 127.0.0.1 — simulator-connector.ts),
-// and each simulator gets its connector's inbound credentials from the dev credentials so
-// it can send its events (q2c.invoice.posted.v1, q2c.project.created.v1) to Threadline.
-// Off with COMMAND_SIMULATORS=false (real ERP/PSA configured).
+// The part of `npm start` that runs the simulated connected systems (simulators/erp, psa,
+// crm, hcm, payments, bank) as supervised children. The `erp` and `psa` connectors, which
+// Threadline sends commands to, are pointed at theirs (endpoint, outbound token, allowed to
+// be on 127.0.0.1 — simulator-connector.ts); the others only send. Each simulator gets its
+// connector's inbound credentials from the dev credentials so it can send its events
+// (invoice posted, project created, quote accepted, employee updated; Stripe webhooks;
+// camt.053 statements) to Threadline. Off with COMMAND_SIMULATORS=false (real systems configured).
+import { randomBytes } from 'node:crypto';
 import type { SystemKind } from '../db/generated/enums.ts';
 import { faultEnvNames } from '../../simulators/kit/faults.ts';
 import type { DemoConnectorCredentials } from '../services/connectors/seed-demo-connectors.ts';
 import { chooseSimulatorPort, pointConnectorAtSimulator, type SimulatorConnectorState } from './simulator-connector.ts';
 import type { ChildSpec } from './supervisor.ts';
 
+type SimulatorName = 'erp' | 'psa' | 'crm' | 'hcm' | 'payments' | 'bank';
+
 interface SimulatorKind {
-  name: 'erp' | 'psa';
+  name: SimulatorName;
   kind: SystemKind;
-  prefix: 'ERP_SIM' | 'PSA_SIM';
+  prefix: string;
   firstPort: number;
   source: string;
+  /** Threadline sends it commands (outbox), so its connector is pointed at it. */
+  commandTarget: boolean;
 }
 
 export const commandSimulatorKinds: readonly SimulatorKind[] = [
-  { name: 'erp', kind: 'ERP', prefix: 'ERP_SIM', firstPort: 4020, source: '/demo/erp' },
-  { name: 'psa', kind: 'PSA', prefix: 'PSA_SIM', firstPort: 4030, source: '/demo/psa' },
+  { name: 'erp', kind: 'ERP', prefix: 'ERP_SIM', firstPort: 4020, source: '/demo/erp', commandTarget: true },
+  { name: 'psa', kind: 'PSA', prefix: 'PSA_SIM', firstPort: 4030, source: '/demo/psa', commandTarget: true },
+  { name: 'payments', kind: 'PAYMENTS', prefix: 'PAYMENTS_SIM', firstPort: 4040, source: '/demo/payments', commandTarget: false },
+  { name: 'bank', kind: 'BANK', prefix: 'BANK_SIM', firstPort: 4050, source: '/demo/bank', commandTarget: false },
+  { name: 'hcm', kind: 'HCM', prefix: 'HCM_SIM', firstPort: 4060, source: '/demo/hcm', commandTarget: false },
+  { name: 'crm', kind: 'CRM', prefix: 'CRM_SIM', firstPort: 4070, source: '/demo/crm', commandTarget: false },
 ];
 
 export interface CommandSimulator {
-  name: 'erp' | 'psa';
+  name: SimulatorName;
   prefix: string;
   port: number;
   url: string;
   token: string;
-  connector: SimulatorConnectorState;
+  /** `not-called`: Threadline sends it nothing, so its connector is left as it is. */
+  connector: SimulatorConnectorState | 'not-called';
   /** As whom it sends events; none without dev credentials for its connector. */
   events?: { token: string; signingSecret?: string; source: string };
 }
@@ -37,7 +48,7 @@ export interface CommandSimulator {
 export async function prepareCommandSimulators(options: {
   avoidPorts: number[];
   credentials?: Record<string, DemoConnectorCredentials>;
-  ports?: Partial<Record<'erp' | 'psa', number>>;
+  ports?: Partial<Record<SimulatorName, number>>;
   now?: Date;
 }): Promise<CommandSimulator[]> {
   const avoid = [...options.avoidPorts];
@@ -47,7 +58,9 @@ export async function prepareCommandSimulators(options: {
     const port = await chooseSimulatorPort({ explicit: options.ports?.[sim.name], avoid, first: sim.firstPort, envName: `${sim.prefix}_PORT` });
     avoid.push(port);
     const url = `http://127.0.0.1:${port}`;
-    const pointed = await pointConnectorAtSimulator({ code: sim.name, kind: sim.kind, url, tokenPrefix: `tl_${sim.name}sim_`, allowPrivate: true, actor: { type: 'SYSTEM', id: `${sim.name}-simulator` }, now });
+    const pointed = sim.commandTarget
+      ? await pointConnectorAtSimulator({ code: sim.name, kind: sim.kind, url, tokenPrefix: `tl_${sim.name}sim_`, allowPrivate: true, actor: { type: 'SYSTEM', id: `${sim.name}-simulator` }, now })
+      : { token: `tl_${sim.name}sim_${randomBytes(32).toString('base64url')}`, connector: 'not-called' as const };
     const credentials = options.credentials?.[sim.name];
     const source = credentials?.sources.includes(sim.source) ? sim.source : credentials?.sources[0];
     result.push({

@@ -4,7 +4,10 @@
 // `sequence` increases per subject. Sent one at a time in the background, retried on
 // network errors, 5xx and 429. Fault knobs: a share of events sent twice (duplicates)
 // and a share held back until after the next event (out of order; a held event goes
-// anyway after holdMs).
+// anyway after holdMs). A simulator that speaks another wire format (Stripe webhooks, camt
+// XML uploads) passes `encode` and hands ready-made objects to deliver(): the same faults
+// and retries, its own URL, body and headers (made afresh for each attempt, so a signature
+// timestamp is always current).
 import { createHmac, randomUUID } from 'node:crypto';
 import { chance, type SimulatorFaults } from './faults.ts';
 
@@ -34,6 +37,12 @@ export interface EmitterStats {
   reordered: number;
 }
 
+export interface WireRequest {
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+}
+
 export interface EventEmitterOptions {
   target: EmitterTarget | undefined;
   faults: () => SimulatorFaults;
@@ -41,6 +50,8 @@ export interface EventEmitterOptions {
   holdMs?: number;
   maxAttempts?: number;
   onFailure?: (event: Record<string, unknown>, reason: string) => void;
+  /** The request for one attempt; CloudEvents to target.ingestUrl by default. */
+  encode?: (event: Record<string, unknown>, target: EmitterTarget) => WireRequest;
 }
 
 export class SimulatorEventEmitter {
@@ -75,6 +86,11 @@ export class SimulatorEventEmitter {
       data: input.data,
     };
     this.stats.emitted++;
+    this.afterDelay(event);
+    return event;
+  }
+
+  private afterDelay(event: Record<string, unknown>): void {
     const delay = this.options.faults().emitDelayMs;
     if (delay > 0) {
       const timer = setTimeout(() => {
@@ -85,7 +101,13 @@ export class SimulatorEventEmitter {
     } else {
       this.route(event);
     }
-    return event;
+  }
+
+  /** Sends a ready-made object (see `encode`) after the emitDelayMs knob, with the delivery faults. */
+  deliver(event: Record<string, unknown>): void {
+    if (!this.options.target) return;
+    this.stats.emitted++;
+    this.afterDelay(event);
   }
 
   /** Resolves when everything emitted so far was sent (or given up); a held event is released. */
@@ -133,14 +155,16 @@ export class SimulatorEventEmitter {
   private async send(event: Record<string, unknown>): Promise<void> {
     const target = this.options.target!;
     const maxAttempts = this.options.maxAttempts ?? 8;
-    const body = JSON.stringify(event);
+    const encode = this.options.encode ?? cloudEventRequest;
     let reason = '';
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       this.stats.sent++;
       try {
-        const response = await fetch(target.ingestUrl, { method: 'POST', headers: headers(target, body), body, redirect: 'manual', signal: AbortSignal.timeout(10_000) });
+        const request = encode(event, target);
+        const response = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body, redirect: 'manual', signal: AbortSignal.timeout(10_000) });
         await response.body?.cancel();
-        if (response.status === 202) {
+        // 202 from /api/v1/events; 200 from the native routes (accepted, duplicate or ignored).
+        if (response.status === 200 || response.status === 202) {
           this.stats.delivered++;
           return;
         }
@@ -156,11 +180,19 @@ export class SimulatorEventEmitter {
   }
 }
 
+function cloudEventRequest(event: Record<string, unknown>, target: EmitterTarget): WireRequest {
+  const body = JSON.stringify(event);
+  return { url: target.ingestUrl, body, headers: headers(target, body) };
+}
+
 function headers(target: EmitterTarget, body: string): Record<string, string> {
   const result: Record<string, string> = { 'Content-Type': 'application/cloudevents+json', Authorization: `Bearer ${target.token}` };
-  if (target.signingSecret) {
-    const t = Math.floor(Date.now() / 1000);
-    result['Threadline-Signature'] = `t=${t},v1=${createHmac('sha256', target.signingSecret).update(`${t}.${body}`).digest('hex')}`;
-  }
+  if (target.signingSecret) result['Threadline-Signature'] = threadlineSignature(target.signingSecret, body);
   return result;
+}
+
+/** t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<raw body>"> (DESIGN.md §5; Stripe's scheme too). */
+export function threadlineSignature(secret: string, body: string, now: Date = new Date()): string {
+  const t = Math.floor(now.getTime() / 1000);
+  return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
 }

@@ -28,6 +28,13 @@ export interface CommandRoute {
   handle(body: never, context: { idempotencyKey?: string }): CommandAnswer;
 }
 
+/** A GET under `prefix` (e.g. /records/) behind the bearer token, with latency and outage applied. */
+export interface ReadRoute {
+  prefix: string;
+  /** `rest` is the path after the prefix; throw SimulatorProblem (e.g. 404) to refuse. */
+  handle(rest: string): CommandAnswer;
+}
+
 export interface SimulatorStats {
   requests: number;
   handled: number;
@@ -47,6 +54,7 @@ export interface StartSimulatorOptions {
   faults?: Partial<SimulatorFaults>;
   random?: () => number;
   routes: CommandRoute[];
+  readRoutes?: ReadRoute[];
   /** What GET /_control shows besides faults and stats (documents, emitted events ...). */
   state?: () => Record<string, unknown>;
   onRequest?: (summary: { path: string; status: number; ms: number; replayed: boolean; lost: boolean }) => void;
@@ -128,6 +136,15 @@ export async function startSimulatorServer(options: StartSimulatorOptions): Prom
       if (command) {
         if (req.method !== 'POST') throw new SimulatorProblem(405, 'METHOD_NOT_ALLOWED', 'Use POST.');
         return commandRoute(command, req, res, path);
+      }
+      const read = options.readRoutes?.find((r) => path.startsWith(r.prefix));
+      if (read) {
+        if (req.method !== 'GET') throw new SimulatorProblem(405, 'METHOD_NOT_ALLOWED', 'Use GET.');
+        if (faults.latencyMs > 0) await sleep(faults.latencyMs);
+        if (faults.outage) throw new SimulatorProblem(503, 'UNAVAILABLE', `The ${options.name} is down (simulated outage).`, { retryAfter: 5 });
+        if (!bearerMatches(req.headers.authorization, expectedToken)) throw new SimulatorProblem(401, 'UNAUTHORIZED', 'Send Authorization: Bearer <token>.');
+        const answer = read.handle(decodeURIComponent(path.slice(read.prefix.length)));
+        return send(res, answer.status, answer.body);
       }
       if (path === '/health') return faults.outage ? sendProblem(res, new SimulatorProblem(503, 'UNAVAILABLE', 'Simulated outage.'), typeBase) : send(res, 200, { status: 'ok' });
       if (path === '/_control') return controlRoute(req, res, { update: faultsUpdateSchema, apply: (update) => (faults = { ...faults, ...update }), view: () => ({ faults, stats, ...options.state?.() }) });

@@ -17,8 +17,8 @@ import { buildWorkflowResolver } from '../../lib/workflows/registry.ts';
 
 const actor = { type: 'SYSTEM', id: 'test' } as const;
 
-/** POST /api/v1/events on 127.0.0.1, handled by the real ingest code. */
-export async function startIngestServer(): Promise<{ url: string; stop(): Promise<void> }> {
+/** POST /api/v1/events on 127.0.0.1, handled by the real ingest code (or another real route handler at `path`). */
+export async function startIngestServer(handler: (request: Request) => Promise<Response> = handleIngestRequest, path = '/api/v1/events'): Promise<{ url: string; stop(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -26,7 +26,7 @@ export async function startIngestServer(): Promise<{ url: string; stop(): Promis
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
       const request = new Request(`http://threadline.test${req.url}`, { method: req.method, headers, body: Buffer.concat(chunks) });
-      handleIngestRequest(request)
+      handler(request)
         .then(async (response) => {
           res.writeHead(response.status, Object.fromEntries(response.headers));
           res.end(Buffer.from(await response.arrayBuffer()));
@@ -39,7 +39,7 @@ export async function startIngestServer(): Promise<{ url: string; stop(): Promis
   });
   await new Promise<void>((resolve) => server.listen({ port: 0, host: '127.0.0.1' }, resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/api/v1/events`, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { url: `http://127.0.0.1:${port}${path}`, stop: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 export const simulatorToken = () => `sim-token-${randomUUID()}`;

@@ -123,3 +123,17 @@ describe('refused', () => {
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(20 * 1024 * 1024);
   });
 });
+
+describe('text with XML escapes', () => {
+  // Entity processing is off for safety; the predefined entities must still read as characters.
+  const withText = (name: string, ustrd: string) =>
+    read('genkgo-camt__camt053.v2.minimal.xml').replace('<Nm>NAME NAME</Nm>', `<Nm>${name}</Nm>`).replace('<RmtInf>', `<RmtInf><Ustrd>${ustrd}</Ustrd>`);
+  it.each([
+    ['Smith &amp; Sons', 'a &lt;b&gt; &quot;c&quot; &apos;d&apos;', 'Smith & Sons', 'a <b> "c" \'d\''],
+    ['Zo&#235; &#x41;G', '&amp;amp;', 'Zoë AG', '&amp;'],
+    ['&unknown; &#99999999;', 'x', '&unknown; &#99999999;', 'x'],
+  ])('%s → decoded once, unknown references kept', (name, ustrd, payer, text) => {
+    const entry = parseCamtXml(withText(name, ustrd)).entries[0]!;
+    expect([entry.payerName, entry.unstructured[0]]).toEqual([payer, text]);
+  });
+});

@@ -50,8 +50,17 @@ const parser = new XMLParser({
 type Node = Record<string, unknown>;
 const node = (value: unknown): Node => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Node) : {});
 const list = (value: unknown): Node[] => (Array.isArray(value) ? value.map(node) : value === undefined ? [] : [node(value)]);
+// Entity processing is off (no DTD is ever expanded), so the five predefined XML entities and
+// character references are decoded here: "Smith &amp; Sons" is the payer Smith & Sons.
+const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const decodeXmlText = (text: string) =>
+  text.replace(/&(amp|lt|gt|quot|apos|#\d{1,7}|#x[0-9a-fA-F]{1,6});/g, (whole, name: string) => {
+    if (!name.startsWith('#')) return PREDEFINED[name]!;
+    const code = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
 function str(value: unknown): string | null {
-  if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
+  if (typeof value === 'string') return value.trim() === '' ? null : decodeXmlText(value.trim());
   if (typeof value === 'object' && value !== null && '#text' in value) return str((value as Node)['#text']);
   return null;
 }
