@@ -111,3 +111,17 @@ describe('amounts without a rate', () => {
     expect(margin).toMatchObject({ value: '0.2', breakdown: { revenue: '1000.00' }, warnings: ['1 amount(s) left out: no FX rate to USD on or before their date.'] });
   });
 });
+
+describe('rates quoted either way (after the JPY revenue above)', () => {
+  const rate = (baseCurrency: string, quoteCurrency: string, rate: string) =>
+    db().fxRate.create({ data: { baseCurrency, quoteCurrency, rateDate: new Date('2026-03-01T00:00:00Z'), rate, source: 'test' } });
+
+  it('a USD→JPY quote is inverted: JPY 5000 at 1/125 = USD 40; on the same day a direct JPY→USD quote wins', async () => {
+    await rate('USD', 'JPY', '125');
+    const inverted = kpi(await getKpis({ ...Q1, now }), 'margin');
+    expect(inverted).toMatchObject({ breakdown: { revenue: '1040.00' } });
+    expect(inverted.warnings).toBeUndefined();
+    await rate('JPY', 'USD', '0.01');
+    expect(kpi(await getKpis({ ...Q1, now }), 'margin')).toMatchObject({ breakdown: { revenue: '1050.00' } });
+  });
+});
