@@ -4,6 +4,7 @@
 // netted, at the application date's rate), per engagement, rounded per engagement (half-up
 // to the cent, as roundGroup does) and added up per client and in total — all in SQL, exact
 // numeric, so only the totals and the 20 largest clients and engagements leave PostgreSQL.
+// Missing rates are counted from the per-engagement sums, not by a second pass over the facts.
 import { dec } from '../../domain/money/decimal.ts';
 import type { KpiFigure } from '../../http/schemas/kpis.ts';
 import { PERIOD_LEDGER_METRICS } from './dso-kpi.ts';
@@ -21,12 +22,13 @@ const billedSql = (facts: string, n: number) => `
   e AS (
     SELECT split_part(key, ':', 1) AS engagement_id, split_part(key, ':', 2) AS client_id,
            round(coalesce(sum(amount) FILTER (WHERE metric = 'sales'), 0), 2) AS billed,
-           round(coalesce(sum(amount) FILTER (WHERE metric = 'collected'), 0), 2) AS collected
+           round(coalesce(sum(amount) FILTER (WHERE metric = 'collected'), 0), 2) AS collected,
+           sum(missing) AS missing
       FROM f GROUP BY key
   ),
   c AS (SELECT client_id, sum(billed) AS billed, sum(collected) AS collected FROM e GROUP BY client_id)
   SELECT 'total' AS kind, NULL AS engagement_id, NULL AS client_id, coalesce(sum(billed), 0)::text AS billed, coalesce(sum(collected), 0)::text AS collected,
-         (SELECT count(*) FROM e)::int AS engagements, count(*)::int AS clients, (SELECT coalesce(sum(missing), 0) FROM f)::int AS missing
+         (SELECT count(*) FROM e)::int AS engagements, count(*)::int AS clients, (SELECT coalesce(sum(missing), 0) FROM e)::int AS missing
     FROM c
   UNION ALL
   (SELECT 'client', NULL, client_id, billed::text, collected::text, 0, 0, 0 FROM c ORDER BY c.billed DESC, c.collected DESC, c.client_id LIMIT $${n})

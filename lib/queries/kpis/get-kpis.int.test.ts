@@ -3,7 +3,7 @@
 // currency; and the SQL aggregates against the domain's row-by-row formulas.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildKpiQuarter, Q1 } from '../../../test/fixtures/kpis.ts';
-import { pgPool } from '../../db/client.ts';
+import { db, pgPool } from '../../db/client.ts';
 import type { KpiFigure, KpiResponse } from '../../http/schemas/kpis.ts';
 import { kpiKeys } from './kpi-catalog.ts';
 import { getKpis } from './get-kpis.ts';
@@ -99,5 +99,29 @@ describe('scope and currency', () => {
   it('refuses an unknown legal entity and a currency without a rate', async () => {
     await expect(getKpis({ ...Q1, legalEntityCode: 'XX99', now })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { errors: [{ parameter: 'legalEntityCode' }] } });
     await expect(getKpis({ ...Q1, currency: 'JPY', now })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { errors: [{ parameter: 'currency' }] } });
+  });
+});
+
+describe('amounts without a rate', () => {
+  it('margin leaves a JPY revenue entry (no JPY rate) out of its sums and says so', async () => {
+    const entry = await db().revenueEntry.findFirstOrThrow({ where: { idempotencyKey: 'r1' } });
+    const { id: _id, createdAt: _at, ...copy } = entry;
+    await db().revenueEntry.create({ data: { ...copy, idempotencyKey: 'r-jpy', amount: '5000', cumulativeAmount: '5000', currency: 'JPY' } });
+    const margin = kpi(await getKpis({ ...Q1, now }), 'margin');
+    expect(margin).toMatchObject({ value: '0.2', breakdown: { revenue: '1000.00' }, warnings: ['1 amount(s) left out: no FX rate to USD on or before their date.'] });
+  });
+});
+
+describe('rates quoted either way (after the JPY revenue above)', () => {
+  const rate = (baseCurrency: string, quoteCurrency: string, rate: string) =>
+    db().fxRate.create({ data: { baseCurrency, quoteCurrency, rateDate: new Date('2026-03-01T00:00:00Z'), rate, source: 'test' } });
+
+  it('a USD→JPY quote is inverted: JPY 5000 at 1/125 = USD 40; on the same day a direct JPY→USD quote wins', async () => {
+    await rate('USD', 'JPY', '125');
+    const inverted = kpi(await getKpis({ ...Q1, now }), 'margin');
+    expect(inverted).toMatchObject({ breakdown: { revenue: '1040.00' } });
+    expect(inverted.warnings).toBeUndefined();
+    await rate('JPY', 'USD', '0.01');
+    expect(kpi(await getKpis({ ...Q1, now }), 'margin')).toMatchObject({ breakdown: { revenue: '1050.00' } });
   });
 });

@@ -18,7 +18,12 @@ export const utcDay = (column: string) => `(${column} AT TIME ZONE 'UTC')::date`
 /** `<column> = $n` when a legal entity is asked for ($n null: every entity). */
 export const inLegalEntity = (column: string, n: number) => `($${n}::uuid IS NULL OR ${column} = $${n}::uuid)`;
 
-/** CTEs fx_days and fx over `source` (a CTE with a currency column and the date column whose rate applies). */
+/**
+ * CTEs fx_days and fx over `source` (a CTE with a currency column and the date column whose rate applies).
+ * The inverse quote's 'USD' is a subquery on purpose: with the literal, the planner expects almost
+ * no USD→X rows and scans the whole FxRate table once per (currency, day) — hundreds of times a
+ * statement — instead of one descent of its (base, quote, rateDate) index as the direct quote does.
+ */
 export function usdRates(source: string, dayColumn = 'day'): string {
   return `
   fx_days AS (SELECT DISTINCT currency, ${dayColumn} AS day FROM ${source} WHERE currency <> 'USD'),
@@ -28,7 +33,7 @@ export function usdRates(source: string, dayColumn = 'day'): string {
                 WHEN inv."rateDate" IS NOT NULL THEN 1::numeric(60, 40) / inv.rate END AS rate
       FROM fx_days d
       LEFT JOIN LATERAL (SELECT f."rateDate", f.rate FROM "FxRate" f WHERE f."baseCurrency" = d.currency AND f."quoteCurrency" = 'USD' AND f."rateDate" <= d.day AND f.rate > 0 ORDER BY f."rateDate" DESC LIMIT 1) dir ON true
-      LEFT JOIN LATERAL (SELECT f."rateDate", f.rate FROM "FxRate" f WHERE f."baseCurrency" = 'USD' AND f."quoteCurrency" = d.currency AND f."rateDate" <= d.day AND f.rate > 0 ORDER BY f."rateDate" DESC LIMIT 1) inv ON true
+      LEFT JOIN LATERAL (SELECT f."rateDate", f.rate FROM "FxRate" f WHERE f."baseCurrency" = (SELECT 'USD'::char(3)) AND f."quoteCurrency" = d.currency AND f."rateDate" <= d.day AND f.rate > 0 ORDER BY f."rateDate" DESC LIMIT 1) inv ON true
   )`;
 }
 

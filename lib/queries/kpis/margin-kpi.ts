@@ -22,7 +22,8 @@ export const MARGIN_BREAKDOWN_SIZE = 20;
 // at the quote's acceptance date's rate) and — for the engagements that have both revenue and
 // a plan — the margin-point variance; then the portfolio's sums over all of them and the
 // 2 × 20 candidates furthest below plan. Exact numeric throughout; JavaScript then orders the
-// candidates with the domain's exact decimals and computes their figures.
+// candidates with the domain's exact decimals and computes their figures. The facts' missing
+// rates are counted from the per-engagement sums (a few thousand rows), not the facts again.
 const marginSql = (facts: string, n: number) => `
   WITH f AS ${facts},
   actuals AS (
@@ -52,7 +53,7 @@ const marginSql = (facts: string, n: number) => `
   SELECT 'total' AS kind, NULL AS eid, NULL AS code, sum(revenue)::text AS revenue, sum(cost)::text AS cost, sum(uncosted)::text AS uncosted, sum(expense)::text AS expense,
          sum(planned_revenue) FILTER (WHERE planned_revenue IS NOT NULL AND planned_cost IS NOT NULL)::text AS planned_revenue,
          sum(planned_cost) FILTER (WHERE planned_revenue IS NOT NULL AND planned_cost IS NOT NULL)::text AS planned_cost,
-         count(*)::int AS engagements, (SELECT coalesce(sum(missing), 0) FROM f)::int + coalesce(sum(plan_missing), 0)::int AS missing
+         count(*)::int AS engagements, (SELECT coalesce(sum(missing), 0) FROM actuals)::int + coalesce(sum(plan_missing), 0)::int AS missing
     FROM rows
   UNION ALL
   (SELECT 'candidate', eid, code, revenue::text, cost::text, uncosted::text, expense::text, planned_revenue::text, planned_cost::text, 0, 0
