@@ -13,6 +13,7 @@ import { db } from '../../db/client.ts';
 import type { CreatedConnector } from '../../services/connectors/create-connector.ts';
 import { setConnectorEndpoint } from '../../services/connectors/set-connector-endpoint.ts';
 import { setConnectorOutboundToken } from '../../services/connectors/set-outbound-token.ts';
+import { setConnectorOutboundPolicy } from '../../services/connectors/set-outbound-policy.ts';
 import { processInboxBatch } from '../../workflows/process-inbox-batch.ts';
 import { buildWorkflowResolver } from '../../workflows/registry.ts';
 import { deliveryWorkflows } from '../../workflows/registry-delivery.ts';
@@ -132,6 +133,7 @@ describe('POST /api/v1/webhooks/jira', () => {
       const actor = { type: 'SYSTEM', id: 'test' } as const;
       await setConnectorEndpoint({ code: 'psa', endpoint: `http://127.0.0.1:${(jira.address() as AddressInfo).port}/jira`, actor });
       await setConnectorOutboundToken({ code: 'psa', token: 'jira-api-token-0123456789', actor });
+      await setConnectorOutboundPolicy({ code: 'psa', policy: { allowPrivate: true }, actor }); // the test Jira is on 127.0.0.1
       const webhookId = randomUUID();
       const cloud = { ...webhook('worklog_created'), issue: undefined };
       expect((await post(cloud, { webhookId })).status).toBe(202);

@@ -13,6 +13,7 @@ import { db } from '../../db/client.ts';
 import type { CreatedConnector } from '../../services/connectors/create-connector.ts';
 import { setConnectorEndpoint } from '../../services/connectors/set-connector-endpoint.ts';
 import { setConnectorOutboundToken } from '../../services/connectors/set-outbound-token.ts';
+import { setConnectorOutboundPolicy } from '../../services/connectors/set-outbound-policy.ts';
 import { processInboxBatch } from '../../workflows/process-inbox-batch.ts';
 import { buildWorkflowResolver } from '../../workflows/registry.ts';
 import { commercialWorkflows } from '../../workflows/registry-commercial.ts';
@@ -45,6 +46,8 @@ beforeAll(async () => {
   crm = await testConnector({ code: 'crm', kind: 'CRM', sources: ['/salesforce/acme'], withSigningSecret: false });
   await setConnectorEndpoint({ code: 'crm', endpoint, actor });
   await setConnectorOutboundToken({ code: 'crm', token: CRM_TOKEN, actor });
+  // The test CRM listens on 127.0.0.1, which a connector may call only when allowed.
+  await setConnectorOutboundPolicy({ code: 'crm', policy: { allowPrivate: true }, actor });
   await commercialConnectors(); // the ERP and PSA the accepted quote's commands go to
 });
 
@@ -133,6 +136,21 @@ describe('POST /api/v1/webhooks/salesforce', () => {
     const { quoteId, event } = acceptedQuote();
     records.set(quoteId, 'not a quote record');
     expect((await post(event)).status).toBe(503);
+  });
+
+  it('re-reads only where outbound calls may go: a CRM on a private address is refused unless the connector allows it', async () => {
+    const actor = { type: 'SYSTEM', id: 'test' } as const;
+    const { event } = acceptedQuote();
+    const before = reads.length;
+    await setConnectorOutboundPolicy({ code: 'crm', policy: { allowPrivate: false }, actor });
+    try {
+      const response = await post(event);
+      expect(response.status).toBe(503);
+      expect(((await response.json()) as { detail: string }).detail).toMatch(/may not be called there/);
+      expect(reads.length).toBe(before);
+    } finally {
+      await setConnectorOutboundPolicy({ code: 'crm', policy: { allowPrivate: true }, actor });
+    }
   });
 
   it('refuses a connector that is not a CRM', async () => {

@@ -1,5 +1,6 @@
 // One HTTP delivery of an outbox command to its connector: POST <endpoint><path> with the
-// connector's outbound token, the command's Idempotency-Key and a timeout. node:http (not
+// connector's outbound token, the command's Idempotency-Key and a timeout. Native
+// connectors' re-reads (GET) go through the same guarded request (sendToConnector). node:http (not
 // fetch) so the DNS lookup can be checked and pinned (guarded-lookup.ts); redirects are
 // never followed (node:http does not), a 3xx is reported as the response it is. The
 // answer is read up to 1 MB. Returns what happened; deciding what it means is
@@ -12,23 +13,36 @@ import { AddressRefusedError, checkHostLiteral, guardedLookup } from './guarded-
 
 const MAX_RESPONSE_BYTES = 1024 * 1024;
 
-export interface CommandRequest {
+export interface ConnectorRequest {
   baseUrl: URL;
   /** Relative to the endpoint, e.g. v1/invoices. */
   path: string;
   token: string;
-  idempotencyKey: string;
-  kind: string;
-  body: unknown;
   timeoutMs: number;
   allowPrivate: boolean;
   correlationId?: string | null;
   now?: () => Date;
 }
 
+export interface CommandRequest extends ConnectorRequest {
+  idempotencyKey: string;
+  kind: string;
+  body: unknown;
+}
+
 export type PostedCommand = AttemptResult & { body?: unknown; text?: string; location?: string | null };
 
-export async function postCommand(request: CommandRequest): Promise<PostedCommand> {
+export function postCommand(request: CommandRequest): Promise<PostedCommand> {
+  return sendToConnector({ ...request, method: 'POST' });
+}
+
+/**
+ * A request to the connector's endpoint only, SSRF-checked: POST with a JSON body and the
+ * command headers, or GET (a re-read). Never throws for what the target did.
+ */
+export async function sendToConnector(
+  request: ConnectorRequest & ({ method: 'POST'; idempotencyKey: string; kind: string; body: unknown } | { method: 'GET' }),
+): Promise<PostedCommand> {
   const url = new URL(request.path.replace(/^\/+/, ''), request.baseUrl);
   // The path is ours, but a "../" in it must still not leave the endpoint.
   if (url.origin !== request.baseUrl.origin || !url.pathname.startsWith(request.baseUrl.pathname)) {
@@ -39,7 +53,7 @@ export async function postCommand(request: CommandRequest): Promise<PostedComman
   } catch (error) {
     return { kind: 'refused', reason: (error as Error).message };
   }
-  const payload = Buffer.from(JSON.stringify(request.body), 'utf8');
+  const payload = request.method === 'POST' ? Buffer.from(JSON.stringify(request.body), 'utf8') : undefined;
   const transport = url.protocol === 'https:' ? https : http;
   const now = request.now ?? (() => new Date());
 
@@ -54,18 +68,17 @@ export async function postCommand(request: CommandRequest): Promise<PostedComman
     const req = transport.request(
       url,
       {
-        method: 'POST',
+        method: request.method,
         lookup: guardedLookup(request.allowPrivate),
         // No connection reuse: each delivery resolves and checks its target afresh.
         agent: false,
         headers: {
           Authorization: `Bearer ${request.token}`,
-          'Content-Type': 'application/json',
-          'Content-Length': payload.length,
           Accept: 'application/json, application/problem+json',
-          'Idempotency-Key': request.idempotencyKey,
-          'Threadline-Command': request.kind,
           'User-Agent': 'Threadline-Outbox/1',
+          ...(request.method === 'POST'
+            ? { 'Content-Type': 'application/json', 'Content-Length': payload!.length, 'Idempotency-Key': request.idempotencyKey, 'Threadline-Command': request.kind }
+            : {}),
           ...(request.correlationId ? { 'X-Correlation-Id': request.correlationId } : {}),
         },
       },
