@@ -13,7 +13,7 @@ const READ_TIMEOUT_MS = 5000;
 /** The parsed JSON answer, or null on 404. `what` names the read in the error message. */
 export async function getFromConnector(options: { connectorCode: string; path: string; what: string; now: Date }): Promise<unknown | null> {
   const { connectorCode, what, now } = options;
-  const unavailable = (why: string) => new AppError('UNAVAILABLE', `Connector ${connectorCode} could not be read for ${what}: ${why}. Send the event again later.`);
+  const unavailable = (why: string) => new AppError('UNAVAILABLE', `Connector ${connectorCode} could not be read for ${what}: ${why.replace(/\.$/, '')}. Send the event again later.`);
   let target;
   try {
     target = await loadOutboundTarget({ code: connectorCode, now });
