@@ -2,15 +2,13 @@
 // connector's bearer token (of an allowed kind), the bounded raw body (the vendor's
 // signature is checked on these bytes by the vendor's handler), JSON, and errors as
 // problem+json — never a raw 500 for a payload we do not understand.
-import { AppError, problemResponse } from '../../errors.ts';
+import { AppError } from '../../errors.ts';
 import type { SystemKind } from '../../db/generated/enums.ts';
-import { correlationIdFrom } from '../../http/correlation-id.ts';
 import { readRawBody } from '../../http/read-raw-body.ts';
-import { log, withLogContext } from '../../log.ts';
 import { authenticateConnector } from '../../ingest/auth/authenticate-connector.ts';
 import type { ConnectorPrincipal } from '../../ingest/auth/connector-principal.ts';
 import { MAX_EVENT_BYTES } from '../../ingest/envelope/ingest-limits.ts';
-import { countRefusedRequest } from '../../ingest/ingest-metrics.ts';
+import { answerConnectorRequest } from '../../ingest/native/answer-connector-request.ts';
 import type { RefusedNativeEvent } from '../../ingest/native/write-native-events.ts';
 
 export interface NativeWebhookContext {
@@ -28,28 +26,18 @@ export async function handleNativeWebhook(
   request: Request,
   options: { instance: string; kinds: readonly SystemKind[]; handle: (context: NativeWebhookContext) => Promise<{ status: number; body: unknown }> },
 ): Promise<Response> {
-  const correlationId = correlationIdFrom(request.headers);
-  return withLogContext({ correlationId }, async () => {
-    let connectorCode = 'unauthenticated';
-    try {
-      const now = new Date();
-      const connector = await authenticateConnector(request.headers.get('authorization'), now);
-      connectorCode = connector.code;
-      if (!options.kinds.includes(connector.kind)) {
-        throw new AppError('FORBIDDEN', `${options.instance} takes events from ${options.kinds.join(' or ')} connectors; ${connector.code} is ${connector.kind}.`);
-      }
-      const source = connector.sources[0];
-      if (!source) throw new AppError('FORBIDDEN', `Connector ${connector.code} has no registered source to write its events under.`);
-      const rawBody = await readRawBody(request, MAX_EVENT_BYTES);
-      const body = parseJson(rawBody);
-      const answer = await options.handle({ connector, source, headers: request.headers, rawBody, body, now, correlationId });
-      return Response.json(answer.body, { status: answer.status, headers: { 'x-correlation-id': correlationId } });
-    } catch (error) {
-      const status = error instanceof AppError ? error.status : 500;
-      countRefusedRequest(connectorCode, status);
-      if (status >= 500) log.error('native webhook failed', { err: error, instance: options.instance });
-      return problemResponse(error, { instance: options.instance, correlationId });
+  return answerConnectorRequest(request, options.instance, async ({ correlationId, identify }) => {
+    const now = new Date();
+    const connector = await authenticateConnector(request.headers.get('authorization'), now);
+    identify(connector.code);
+    if (!options.kinds.includes(connector.kind)) {
+      throw new AppError('FORBIDDEN', `${options.instance} takes events from ${options.kinds.join(' or ')} connectors; ${connector.code} is ${connector.kind}.`);
     }
+    const source = connector.sources[0];
+    if (!source) throw new AppError('FORBIDDEN', `Connector ${connector.code} has no registered source to write its events under.`);
+    const rawBody = await readRawBody(request, MAX_EVENT_BYTES);
+    const body = parseJson(rawBody);
+    return options.handle({ connector, source, headers: request.headers, rawBody, body, now, correlationId });
   });
 }
 
