@@ -5,15 +5,11 @@
 // Runs every job twice (first run opens the exceptions, the second counts occurrences) and
 // prints each job's read (its one set-based query) and total time. BENCH_DATA_DIR keeps
 // the seeded database between runs.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
-import { applyMigrations } from '../../lib/db/migrations/apply-migrations.ts';
-import { startEmbeddedPostgres } from '../../lib/runtime/embedded-postgres.ts';
-import { disconnectAll } from '../../lib/db/client.ts';
+import { disconnectAll, pgPool } from '../../lib/db/client.ts';
 import { runReconciliation } from '../../lib/services/reconciliation/run-reconciliation.ts';
-import { COUNTS, SEED_END, seed } from '../kpis/seed.ts';
+import { COUNTS, SEED_END } from '../kpis/seed.ts';
+import { openBenchDatabase } from '../reads/bench-database.ts';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -22,33 +18,21 @@ const extras = `
   SELECT gen_random_uuid(), 'bench-open', 'OPEN-' || g, 500 + g, 'USD', 500 + g, 'UNAPPLIED', $1::timestamptz - g * interval '1 hour', now() FROM generate_series(1, 500) g;
   UPDATE "Invoice" SET status = 'ISSUED', "postedAt" = NULL WHERE number IN (SELECT 'BENCH-' || g FROM generate_series(${COUNTS.receipts + 1}, ${COUNTS.receipts + 300}) g)`;
 
+/** The open items for the other jobs, added once (the seed itself may be reused). */
+async function addOpenItems(client: pg.Client): Promise<void> {
+  const added = (await client.query(`SELECT 1 FROM "CashReceipt" WHERE "sourceSystem" = 'bench-open' LIMIT 1`)).rowCount === 1;
+  if (added) return;
+  await client.query('BEGIN');
+  for (const statement of extras.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean)) await client.query(statement, statement.includes('$1') ? [SEED_END] : []);
+  await client.query('COMMIT');
+  await client.query('VACUUM ANALYZE');
+}
+
 async function main(): Promise<void> {
-  const keep = process.env.BENCH_DATA_DIR;
-  const dataDir = keep ?? mkdtempSync(path.join(os.tmpdir(), 'threadline-bench-recon-'));
-  const server = await startEmbeddedPostgres({ dataDir, ephemeral: true });
+  const database = await openBenchDatabase(say, addOpenItems);
   try {
-    const url = new URL(server.adminUrl);
-    const admin = new pg.Client({ connectionString: server.adminUrl });
-    await admin.connect();
-    const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'threadline_bench'`)).rowCount === 1;
-    if (!exists) await admin.query('CREATE DATABASE threadline_bench');
-    await admin.end();
-    url.pathname = '/threadline_bench';
-    process.env.DATABASE_URL = url.toString();
-    await applyMigrations({ databaseUrl: url.toString() });
-    const client = new pg.Client({ connectionString: url.toString() });
-    await client.connect();
-    if (!exists) {
-      say(`Seeding ${COUNTS.time.toLocaleString('en-US')} time transactions…`);
-      await seed(client, say);
-      await client.query('BEGIN');
-      for (const statement of extras.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean)) await client.query(statement, statement.includes('$1') ? [SEED_END] : []);
-      await client.query('COMMIT');
-      await client.query('VACUUM ANALYZE');
-    }
-    const counts = (await client.query<{ time: string; unbilled: string }>(`SELECT count(*) AS time, count(*) FILTER (WHERE billable AND "approvalStatus" = 'APPROVED' AND NOT superseded AND "invoiceLineId" IS NULL) AS unbilled FROM "TimeTransaction"`)).rows[0]!;
+    const counts = (await pgPool().query<{ time: string; unbilled: string }>(`SELECT count(*) AS time, count(*) FILTER (WHERE billable AND "approvalStatus" = 'APPROVED' AND NOT superseded AND "invoiceLineId" IS NULL) AS unbilled FROM "TimeTransaction"`)).rows[0]!;
     say(`${Number(counts.time).toLocaleString('en-US')} time transactions, ${Number(counts.unbilled).toLocaleString('en-US')} approved and unbilled.`);
-    await client.end();
 
     const asOf = new Date(SEED_END);
     for (const round of ['first run (opens)', 'second run (counts occurrences)']) {
@@ -63,8 +47,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await disconnectAll();
-    await server.stop();
-    if (!keep) rmSync(dataDir, { recursive: true, force: true });
+    await database.close();
   }
 }
 
