@@ -43,7 +43,7 @@ export async function timeToInteractive(context: BrowserContext, path: string, t
 export async function whenInteractive(page: Page, timeoutMs = 20_000): Promise<number> {
   const ready = await page.waitForFunction(
     () => {
-      const ok = document.documentElement.dataset.hydrated === 'true' && document.querySelector('h1') !== null && document.querySelector('[aria-busy="true"]') === null;
+      const ok = document.documentElement?.dataset.hydrated === 'true' && document.querySelector('h1') !== null && document.querySelector('[aria-busy="true"]') === null;
       return ok ? performance.now() : false;
     },
     undefined,
