@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 
-export function FilterForm({ action, label, children, keep, testId }: { action: string; label: string; children: ReactNode; keep?: Record<string, string | null>; testId?: string }) {
+export function FilterForm({ action, label, children, keep, testId, resetHref }: { action: string; label: string; children: ReactNode; keep?: Record<string, string | null>; testId?: string; resetHref?: string }) {
   return (
     <form method="get" action={action} aria-label={label} className="mb-4 flex flex-wrap items-end gap-3" data-testid={testId}>
       {children}
@@ -11,7 +11,7 @@ export function FilterForm({ action, label, children, keep, testId }: { action: 
       <button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-on-accent hover:bg-accent-strong">
         Apply
       </button>
-      <Link href={action} className="px-1 py-1.5 text-sm text-ink-muted hover:text-ink">
+      <Link href={resetHref ?? action} className="px-1 py-1.5 text-sm text-ink-muted hover:text-ink">
         Reset
       </Link>
     </form>
