@@ -37,20 +37,20 @@ export function DecisionTable({ items, decide }: { items: CashDecisionView[]; de
             <Badge tone={d.code === 'PAYMENT_DISPUTED' ? 'danger' : 'warning'}>{kindLabels[d.code]}</Badge>
             <Link href={`/exceptions/${d.exceptionId}`} className="mt-1 block text-xs text-ink-muted hover:text-accent-strong">{d.title}</Link>
           </td>
-          <td className="px-3 py-2 text-right">{d.amount && d.currency ? <Money amount={d.amount} currency={d.currency} /> : <span className="text-ink-subtle">—</span>}</td>
+          <td className="px-3 py-2 text-right">{d.amount && d.currency ? <Money amount={d.amount} currency={d.currency} /> : <span className="text-ink-muted">—</span>}</td>
           <td className="px-3 py-2 font-mono text-xs text-ink-muted">{d.reason ?? '—'}</td>
           <td className="whitespace-nowrap px-3 py-2">
             {d.invoice ? (
               <>
                 <Link href={`/invoices/${d.invoice.id}`} className="text-ink hover:text-accent-strong">{d.invoice.number ?? 'Draft'}</Link>
-                <div className="text-xs text-ink-subtle">{invoiceStatusLabels[d.invoice.status as InvoiceStatus] ?? d.invoice.status}</div>
+                <div className="text-xs text-ink-muted">{invoiceStatusLabels[d.invoice.status as InvoiceStatus] ?? d.invoice.status}</div>
               </>
             ) : (
               '—'
             )}
           </td>
           <td className="px-3 py-2 text-right" data-testid="decision-invoice-balance">{d.invoice && d.currency ? <Money amount={d.invoice.balanceDue} currency={d.currency} /> : '—'}</td>
-          <td className="px-3 py-2"><span className="font-mono text-xs">{d.paymentId ?? '—'}</span><div className="text-xs text-ink-subtle">{d.payer ?? ''}</div></td>
+          <td className="px-3 py-2"><span className="font-mono text-xs">{d.paymentId ?? '—'}</span><div className="text-xs text-ink-muted">{d.payer ?? ''}</div></td>
           <td className="whitespace-nowrap px-3 py-2 text-ink-muted">{formatDate(d.openedAt)}</td>
           {decide ? (
             <td className="px-3 py-2">

@@ -40,7 +40,7 @@ export async function UnappliedWorkbench({ params, cursor, apply }: { params: UR
               <p className="mt-3 text-sm text-ink-muted">No likely invoice: no open invoice in {r.currency} matches the amount, the remittance or the payer. Keep it on account or refund it from its exception.</p>
             ) : (
               <table className="mt-3 w-full text-left text-sm" aria-label={`Suggested invoices for payment ${r.paymentId}`}>
-                <thead className="text-xs uppercase tracking-wide text-ink-subtle">
+                <thead className="text-xs uppercase tracking-wide text-ink-muted">
                   <tr>
                     <th scope="col" className="py-1 pr-3 font-medium">Invoice</th>
                     <th scope="col" className="py-1 pr-3 font-medium">Why</th>
@@ -54,7 +54,7 @@ export async function UnappliedWorkbench({ params, cursor, apply }: { params: UR
                     <tr key={s.invoice.id} data-testid="suggestion" data-invoice={s.invoice.number}>
                       <td className="py-2 pr-3">
                         <Link href={`/invoices/${s.invoice.id}`} className="font-medium text-ink hover:text-accent-strong">{s.invoice.number}</Link>
-                        <div className="text-xs text-ink-subtle">{s.invoice.clientName} · {s.invoice.engagementCode} · due {formatDate(s.invoice.dueDate)}</div>
+                        <div className="text-xs text-ink-muted">{s.invoice.clientName} · {s.invoice.engagementCode} · due {formatDate(s.invoice.dueDate)}</div>
                       </td>
                       <td className="py-2 pr-3">
                         <span className="flex flex-wrap gap-1">{s.evidence.map((e) => <Badge key={e} tone={e === 'AMOUNT_EXACT' || e === 'REFERENCE' ? 'accent' : 'neutral'}>{evidenceLabels[e]}</Badge>)}</span>

@@ -116,7 +116,7 @@ export async function EngagementCash({ engagementId }: { engagementId: string })
       {rows.data.map((a) => (
         <tr key={a.id}>
           <td className="whitespace-nowrap px-3 py-2 text-ink-muted">{formatDate(a.appliedAt)}</td>
-          <td className="px-3 py-2"><span className="font-mono text-xs">{a.paymentId}</span><div className="text-xs text-ink-subtle">{a.payer ?? '—'}</div></td>
+          <td className="px-3 py-2"><span className="font-mono text-xs">{a.paymentId}</span><div className="text-xs text-ink-muted">{a.payer ?? '—'}</div></td>
           <td className="px-3 py-2"><Link href={`/invoices/${a.invoice.id}`} className="text-ink hover:text-accent-strong">{a.invoice.number ?? '—'}</Link></td>
           <td className="px-3 py-2 text-ink-muted">
             {a.kind === 'REVERSAL' ? <Badge tone="danger">Reversal</Badge> : methodLabels[a.method]}
@@ -124,7 +124,7 @@ export async function EngagementCash({ engagementId }: { engagementId: string })
           </td>
           <td className="px-3 py-2 text-right"><Money amount={a.amount} currency={a.currency} /></td>
           <td className="px-3 py-2 text-right">
-            {a.deduction !== '0.00' ? <><Money amount={a.deduction} currency={a.currency} showCurrency={false} /><div className="text-xs text-ink-subtle">{deductionStatusLabels[a.deductionStatus]}</div></> : <span className="text-ink-subtle">—</span>}
+            {a.deduction !== '0.00' ? <><Money amount={a.deduction} currency={a.currency} showCurrency={false} /><div className="text-xs text-ink-muted">{deductionStatusLabels[a.deductionStatus]}</div></> : <span className="text-ink-muted">—</span>}
           </td>
         </tr>
       ))}

@@ -63,10 +63,10 @@ export function EngagementTable({ items, params }: { items: EngagementSummary[];
               {margin ? (
                 <>
                   <Money amount={margin.amount} currency={e.currency} showCurrency={false} />
-                  <div className="text-xs text-ink-subtle">{margin.percent}</div>
+                  <div className="text-xs text-ink-muted">{margin.percent}</div>
                 </>
               ) : (
-                <span className="text-ink-subtle">—</span>
+                <span className="text-ink-muted">—</span>
               )}
             </td>
           </tr>

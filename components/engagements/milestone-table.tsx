@@ -36,7 +36,7 @@ export function MilestoneTable({ milestones, evidence, attach }: { milestones: E
           <tr key={m.id} data-testid="milestone-row" data-ref={m.ref} className="align-top">
             <td className="px-3 py-2">
               <span className="font-medium text-ink">{m.name}</span>
-              <div className="font-mono text-xs text-ink-subtle">{m.ref}</div>
+              <div className="font-mono text-xs text-ink-muted">{m.ref}</div>
             </td>
             <td className="px-3 py-2 text-right"><Money amount={m.amount} currency={m.currency} /></td>
             <td className="whitespace-nowrap px-3 py-2 text-ink-muted">{formatDate(m.dueDate)}</td>
@@ -45,13 +45,13 @@ export function MilestoneTable({ milestones, evidence, attach }: { milestones: E
             <td className="px-3 py-2 text-ink-muted">{m.approvedBy ?? <span className="text-danger">Not approved</span>}</td>
             <td className="min-w-64 px-3 py-2">
               {docs.length === 0 ? (
-                <span className={m.status === 'COMPLETED' ? 'text-danger' : 'text-ink-subtle'}>None</span>
+                <span className={m.status === 'COMPLETED' ? 'text-danger' : 'text-ink-muted'}>None</span>
               ) : (
                 <ul className="space-y-1 text-xs">
                   {docs.map((d) => (
                     <li key={d.sha256}>
                       <a href={d.uri} className="break-all text-accent hover:text-accent-strong" rel="noreferrer noopener" target="_blank">{d.uri}</a>
-                      <div className="font-mono text-ink-subtle" title={d.sha256}>sha256 {d.sha256.slice(0, 12)}… · {d.bySystem ? 'from the PSA' : 'attached by hand'}</div>
+                      <div className="font-mono text-ink-muted" title={d.sha256}>sha256 {d.sha256.slice(0, 12)}… · {d.bySystem ? 'from the PSA' : 'attached by hand'}</div>
                     </li>
                   ))}
                 </ul>

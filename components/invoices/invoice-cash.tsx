@@ -25,10 +25,10 @@ export function InvoiceCashApplications({ invoice }: { invoice: InvoiceDetail })
             {a.deductionAmount !== '0.00' ? (
               <>
                 <Money amount={a.deductionAmount} currency={c} showCurrency={false} />
-                <div className="text-xs text-ink-subtle" data-testid="deduction-status">{a.deductionReasonCode ?? ''} {deductionStatusLabels[a.deductionStatus]}</div>
+                <div className="text-xs text-ink-muted" data-testid="deduction-status">{a.deductionReasonCode ?? ''} {deductionStatusLabels[a.deductionStatus]}</div>
               </>
             ) : (
-              <span className="text-ink-subtle">—</span>
+              <span className="text-ink-muted">—</span>
             )}
           </td>
         </tr>
@@ -43,7 +43,7 @@ export function InvoiceCreditNotes({ invoice }: { invoice: InvoiceDetail }) {
     <DataTable label="Credit notes" testId="invoice-credit-notes" head={<><Th>Credit note</Th><Th>Reason</Th><Th>Issued</Th><Th align="right">Total</Th></>}>
       {invoice.creditNotes.map((cn) => (
         <tr key={cn.id}>
-          <td className="px-3 py-2"><Link href={`/invoices/${cn.id}`} className="text-ink hover:text-accent-strong">{cn.number ?? 'Draft'}</Link> <span className="text-xs text-ink-subtle">{invoiceStatusLabels[cn.status]}</span></td>
+          <td className="px-3 py-2"><Link href={`/invoices/${cn.id}`} className="text-ink hover:text-accent-strong">{cn.number ?? 'Draft'}</Link> <span className="text-xs text-ink-muted">{invoiceStatusLabels[cn.status]}</span></td>
           <td className="px-3 py-2 text-ink-muted">{cn.reason?.toLowerCase().replaceAll('_', ' ') ?? '—'}</td>
           <td className="whitespace-nowrap px-3 py-2 text-ink-muted">{formatDate(cn.issueDate)}</td>
           <td className="px-3 py-2 text-right"><Money amount={cn.total} currency={invoice.currency} /></td>

@@ -26,10 +26,10 @@ export function InvoiceLines({ invoice }: { invoice: InvoiceDetail }) {
     >
       {invoice.lines.map((line) => (
         <tr key={line.id} className="align-top" data-testid="invoice-line">
-          <td className="px-3 py-2 text-ink-subtle">{line.lineNo}</td>
+          <td className="px-3 py-2 text-ink-muted">{line.lineNo}</td>
           <td className="min-w-80 px-3 py-2">
             <div className="font-medium text-ink">{line.description}</div>
-            <div className="text-xs text-ink-subtle">
+            <div className="text-xs text-ink-muted">
               {[line.kind.toLowerCase().replaceAll('_', ' '), line.sku, line.role, line.servicePeriodStart ? `${formatDate(line.servicePeriodStart)} – ${formatDate(line.servicePeriodEnd)}` : null].filter(Boolean).join(' · ')}
             </div>
             {line.sources.length > 0 ? (
@@ -55,7 +55,7 @@ export function InvoiceLines({ invoice }: { invoice: InvoiceDetail }) {
           <td className="px-3 py-2 text-right"><Money amount={line.amount} currency={c} showCurrency={false} /></td>
           <td className="px-3 py-2 text-right">
             <Money amount={line.taxAmount} currency={c} showCurrency={false} />
-            {line.taxRate ? <div className="text-xs text-ink-subtle">{line.taxCode ?? ''} {line.taxRate}</div> : null}
+            {line.taxRate ? <div className="text-xs text-ink-muted">{line.taxCode ?? ''} {line.taxRate}</div> : null}
           </td>
         </tr>
       ))}

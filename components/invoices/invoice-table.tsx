@@ -43,7 +43,7 @@ export function InvoiceTable({ items, sortable, showEngagement = true }: { items
           {showEngagement ? (
             <td className="whitespace-nowrap px-3 py-2">
               <Link href={`/engagements/${i.engagement.id}`} className="text-ink-muted hover:text-accent-strong">{i.engagement.code}</Link>
-              <div className="text-xs text-ink-subtle">{i.legalEntityCode}</div>
+              <div className="text-xs text-ink-muted">{i.legalEntityCode}</div>
             </td>
           ) : null}
           <td className="px-3 py-2"><Badge tone={invoiceStatusTones[i.status]} testId="invoice-status">{invoiceStatusLabels[i.status]}</Badge></td>

@@ -6,7 +6,7 @@ export function DataTable({ label, head, children, testId }: { label: string; he
   return (
     <div className="overflow-x-auto rounded-card border border-line bg-surface shadow-card">
       <table className="w-full text-left text-sm" data-testid={testId} aria-label={label}>
-        <thead className="border-b border-line text-xs uppercase tracking-wide text-ink-subtle">
+        <thead className="border-b border-line text-xs uppercase tracking-wide text-ink-muted">
           <tr>{head}</tr>
         </thead>
         <tbody className="divide-y divide-line">{children}</tbody>

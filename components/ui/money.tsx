@@ -10,12 +10,12 @@ export function formatMoney(amount: string, currency: string): string {
 }
 
 export function Money({ amount, currency, showCurrency = true, className = '' }: { amount: string | null | undefined; currency: string; showCurrency?: boolean; className?: string }) {
-  if (amount === null || amount === undefined) return <span className="text-ink-subtle">—</span>;
+  if (amount === null || amount === undefined) return <span className="text-ink-muted">—</span>;
   const negative = amount.trim().startsWith('-');
   return (
     <span className={`money ${negative ? 'text-danger' : ''} ${className}`}>
       {formatMoney(amount, currency)}
-      {showCurrency ? <span className="ml-1 text-xs text-ink-subtle">{currency}</span> : null}
+      {showCurrency ? <span className="ml-1 text-xs text-ink-muted">{currency}</span> : null}
     </span>
   );
 }

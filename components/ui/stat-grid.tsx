@@ -8,7 +8,7 @@ export function StatGrid({ label, items }: { label: string; items: { label: stri
         <div key={item.label} className="bg-surface px-4 py-3" data-testid={item.testId}>
           <dt className="text-xs font-medium text-ink-muted">{item.label}</dt>
           <dd className="mt-1 text-base font-semibold text-ink">{item.value}</dd>
-          {item.hint ? <dd className="mt-0.5 text-xs text-ink-subtle">{item.hint}</dd> : null}
+          {item.hint ? <dd className="mt-0.5 text-xs text-ink-muted">{item.hint}</dd> : null}
         </div>
       ))}
     </dl>

@@ -56,7 +56,7 @@ export default async function EngagementPage({ params }: { params: Promise<{ id:
             <span aria-hidden="true">·</span>
             <span>{e.legalEntity.code}</span>
             {e.externalRefs.map((r) => (
-              <span key={`${r.system}:${r.externalId}`} className="font-mono text-xs text-ink-subtle">{r.system}:{r.externalId}</span>
+              <span key={`${r.system}:${r.externalId}`} className="font-mono text-xs text-ink-muted">{r.system}:{r.externalId}</span>
             ))}
           </span>
         }

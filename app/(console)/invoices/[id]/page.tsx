@@ -64,7 +64,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             <Link href={`/engagements/${i.engagement.id}`} className="text-accent hover:text-accent-strong">{i.engagement.code}</Link>
             <span aria-hidden="true">·</span>
             <span>{i.legalEntity.code}</span>
-            {i.erpInvoiceNumber ? <span className="font-mono text-xs text-ink-subtle">ERP {i.erpInvoiceNumber}</span> : null}
+            {i.erpInvoiceNumber ? <span className="font-mono text-xs text-ink-muted">ERP {i.erpInvoiceNumber}</span> : null}
           </span>
         }
       />
