@@ -65,12 +65,14 @@ test('deductions and disputes await finance; an executive sees them without butt
   await expect(page.getByTestId('invoice-balance-due')).toContainText('30.00');
   await expect(page.getByTestId('invoice-cash')).toContainText('Deduction rejected');
 
-  const executive = await browser.newPage();
+  // A second person in their own browser context (axe needs a page of a context it owns).
+  const context = await browser.newContext();
+  const executive = await context.newPage();
   await signIn(executive, demoUser('EXECUTIVE'), '/cash?view=decisions');
   await expect(executive.getByRole('heading', { level: 1 })).toHaveText('Cash');
   await expect(executive.getByRole('button', { name: /^Approve/ })).toHaveCount(0);
   await expectAccessible(executive, 'the decisions view for an executive');
   await executive.goto('/cash?view=nonsense');
   await expect(executive.getByTestId('error-state')).toContainText('not valid for: view');
-  await executive.close();
+  await context.close();
 });
