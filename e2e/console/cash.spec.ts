@@ -49,20 +49,21 @@ test('finance applies unapplied cash to the suggested invoice from the workbench
 });
 
 test('deductions and disputes await finance; an executive sees them without buttons', async ({ page, request, browser }) => {
-  const { invoice, engagement } = await issuedInvoice(request, ['3030.00', '4040.00']);
-  await receivePayment(request, { amount: '3000.00', payerName: engagement.clientName, remittance: [{ invoiceNumber: invoice.number, amount: '3000.00', deduction: '30.00', reasonCode: 'DAMAGED' }] });
+  // A deduction large enough to lead the list (largest first) on any database.
+  const { invoice, engagement } = await issuedInvoice(request, ['999999.00', '1.00']);
+  await receivePayment(request, { amount: '9.00', payerName: engagement.clientName, remittance: [{ invoiceNumber: invoice.number, amount: '9.00', deduction: '999990.00', reasonCode: 'DAMAGED' }] });
   await waitForInvoiceStatus(request, invoice.id, 'PARTIALLY_PAID');
 
   await signIn(page, demoUser('FINANCE'), '/cash?view=decisions');
   const decision = page.getByTestId('decision-row').filter({ visible: true }).and(page.locator(`[data-invoice="${invoice.number}"]`));
   await expect(decision).toContainText('DAMAGED');
-  await expect(decision.getByTestId('decision-invoice-balance')).toContainText('30.00');
+  await expect(decision.getByTestId('decision-invoice-balance')).toContainText('999,990.00');
   await expect(decision.getByRole('button', { name: /^Reject/ })).toBeVisible();
   await expectAccessible(page, 'the decisions view');
   await decision.getByRole('button', { name: /^Reject/ }).click();
   await expect(decision).toHaveCount(0);
   await page.goto(`/invoices/${invoice.id}`);
-  await expect(page.getByTestId('invoice-balance-due')).toContainText('30.00');
+  await expect(page.getByTestId('invoice-balance-due')).toContainText('999,990.00');
   await expect(page.getByTestId('invoice-cash')).toContainText('Deduction rejected');
 
   // A second person in their own browser context (axe needs a page of a context it owns).
