@@ -3,33 +3,19 @@
 // JavaScript). With JavaScript the custom dates appear only when "Custom dates…" is chosen.
 import Link from 'next/link';
 import { useState } from 'react';
+import { FilterSelect } from '@/components/ui/filter-select';
 import type { ReportingEntity } from '@/lib/queries/kpis/list-reporting-entities';
 import { CUSTOM, type DashboardFilters as Filters, type PeriodOption } from './dashboard-params';
 
 const field = 'rounded-md border border-line-strong bg-surface px-2 py-1.5 text-sm text-ink';
 const labelClass = 'flex flex-col gap-1 text-xs font-medium text-ink-muted';
 
-function Select({ name, label, value, options, onChange }: { name: string; label: string; value: string; options: [string, string][]; onChange?: (value: string) => void }) {
-  return (
-    <label className={labelClass}>
-      {label}
-      <select name={name} defaultValue={value} className={field} onChange={onChange ? (e) => onChange(e.target.value) : undefined} data-testid={`filter-${name}`}>
-        {options.map(([optionValue, optionLabel]) => (
-          <option key={optionValue} value={optionValue}>
-            {optionLabel}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
 export function DashboardFilters({ filters, periods, entities, currencies }: { filters: Filters; periods: PeriodOption[]; entities: ReportingEntity[]; currencies: string[] }) {
   const [period, setPeriod] = useState(filters.period);
   const regions = [...new Set(entities.map((e) => e.region))];
   return (
     <form method="get" action="/" aria-label="Filter the KPIs" className="mb-6 flex flex-wrap items-end gap-3 print:hidden" data-testid="dashboard-filters">
-      <Select name="period" label="Period" value={filters.period} options={periods.map((p) => [p.value, p.label])} onChange={setPeriod} />
+      <FilterSelect testId="filter-period" name="period" label="Period" value={filters.period} options={periods.map((p) => [p.value, p.label])} onChange={setPeriod} />
       {period === CUSTOM ? (
         <>
           <label className={labelClass}>
@@ -42,9 +28,9 @@ export function DashboardFilters({ filters, periods, entities, currencies }: { f
           </label>
         </>
       ) : null}
-      <Select name="legalEntity" label="Legal entity" value={filters.legalEntity} options={[['', 'All legal entities'], ...entities.map((e): [string, string] => [e.code, `${e.code} · ${e.name}`])]} />
-      <Select name="region" label="Region" value={filters.region} options={[['', 'All regions'], ...regions.map((r): [string, string] => [r, r])]} />
-      <Select name="currency" label="Currency" value={filters.currency} options={[['', 'USD (group)'], ...currencies.filter((c) => c !== 'USD').map((c): [string, string] => [c, c])]} />
+      <FilterSelect testId="filter-legalEntity" name="legalEntity" label="Legal entity" value={filters.legalEntity} options={[['', 'All legal entities'], ...entities.map((e): [string, string] => [e.code, `${e.code} · ${e.name}`])]} />
+      <FilterSelect testId="filter-region" name="region" label="Region" value={filters.region} options={[['', 'All regions'], ...regions.map((r): [string, string] => [r, r])]} />
+      <FilterSelect testId="filter-currency" name="currency" label="Currency" value={filters.currency} options={[['', 'USD (group)'], ...currencies.filter((c) => c !== 'USD').map((c): [string, string] => [c, c])]} />
       <button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-on-accent hover:bg-accent-strong" data-testid="filter-apply">
         Apply
       </button>
