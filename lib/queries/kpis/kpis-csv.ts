@@ -10,20 +10,23 @@ export const KPI_CSV_COLUMNS = [
   'previous_from', 'previous_to', 'legal_entity', 'region', 'scope', 'rows', 'definition',
 ] as const;
 
-function field(value: string | null | undefined): string {
-  const text = value ?? '';
+function field(value: string | number | null | undefined): string {
+  const text = value === null || value === undefined ? '' : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** One RFC 4180 record (no line break). */
+export const csvLine = (values: readonly (string | number | null | undefined)[]) => values.map(field).join(',');
+
 export function kpisCsv(current: KpiResponse, previous: KpiResponse): string {
   const before = new Map(previous.kpis.map((k) => [k.key, k.value]));
-  const lines = current.kpis.map((k) =>
-    [
+  const lines = current.kpis
+    .map((k) => [
       k.key, k.label, k.value, k.unit, k.currency, before.get(k.key),
       current.period.from, current.period.to, current.period.asOf, previous.period.from, previous.period.to,
       current.legalEntityCode ?? 'all', current.region ?? 'all', k.scope, k.rows.description, k.docs,
-    ].map(field).join(','),
-  );
+    ],
+  ).map(csvLine);
   return [KPI_CSV_COLUMNS.join(','), ...lines].join('\r\n') + '\r\n';
 }
 

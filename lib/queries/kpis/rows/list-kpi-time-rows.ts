@@ -87,3 +87,11 @@ export async function listKpiTimeRows(options: { scope: KpiScope; view: TimeRowV
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(ORDER, [`${last.workDate}T00:00:00.000Z`, last.id]) : null };
 }
+
+/** Which KPIs are figures of time, and which of its rows each one counts. */
+export const TIME_ROWS_OF_KPI: Readonly<Partial<Record<string, { view: TimeRowView; age?: TimeAge }>>> = {
+  unbilledApprovedTime: { view: 'unbilled' },
+  unapprovedTime: { view: 'unapproved' },
+  revenueLeakage: { view: 'unbilled', age: OVER_GRACE },
+  utilization: { view: 'approved' },
+};
