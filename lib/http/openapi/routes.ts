@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { createApiTokenSchema } from '../schemas/api-token.ts';
 import { cashApplicationParamsSchema, reverseApplicationBodySchema, reversedApplicationSchema } from '../schemas/cash.ts';
+import { kpiRowsParamsSchema, kpiRowsQuerySchema } from '../schemas/kpi-rows.ts';
 import { kpiSeriesQuerySchema, kpiSeriesResponseSchema } from '../schemas/kpi-series.ts';
 import { kpiExportQuerySchema, kpiQuerySchema, kpiResponseSchema } from '../schemas/kpis.ts';
 import { apiTokenIdParamsSchema, apiTokenListResponseSchema, createdApiTokenSchema, meResponseSchema } from '../schemas/access-responses.ts';
@@ -286,6 +287,14 @@ export const apiOperations: readonly ApiOperation[] = [
     description: 'The same figures as GET /api/v1/kpis, one row per KPI with the period, scope, previous period\'s value and the rows behind it; downloaded as an attachment.',
     query: kpiExportQuerySchema,
     responses: { 200: { description: 'RFC 4180 CSV with a header row.', content: { 'text/csv': { name: 'KpiCsv', schema: z.string() } } } },
+  },
+  {
+    method: 'get', path: '/api/v1/kpis/{key}/rows', operationId: 'exportKpiTimeRows', tag: 'Operations', auth: 'user', permission: 'kpis:read',
+    summary: 'The time behind a time KPI as CSV (oldest work first)',
+    description: 'unbilledApprovedTime (optionally one age bucket), unapprovedTime, revenueLeakage (approved time never billed, over 30 days), utilization (approved time worked in the period). At most 100,000 rows.',
+    params: kpiRowsParamsSchema,
+    query: kpiRowsQuerySchema,
+    responses: { 200: { description: 'RFC 4180 CSV with a header row.', content: { 'text/csv': { name: 'KpiTimeRowsCsv', schema: z.string() } } } },
   },
   {
     method: 'get', path: '/api/v1/health', operationId: 'getHealth', tag: 'Operations', auth: 'public',
