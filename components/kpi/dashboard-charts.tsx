@@ -10,7 +10,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { CategoryBars, type Category } from '@/components/charts/category-bars';
 import { TrendChart } from '@/components/charts/trend-chart';
 import { ChartPanel } from './chart-panel';
-import { figuresOf } from './kpi-cards';
+import { figuresOf } from './kpi-figures';
 import { formatKpiValue, plotValue } from './kpi-format';
 import { fetchKpis, fetchKpiSeries, kpiSeriesKey, kpisKey } from './kpi-queries';
 

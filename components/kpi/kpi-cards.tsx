@@ -4,9 +4,9 @@
 // Reads the hydrated queries (the server prefetched them); a failed refetch shows the error.
 import { useQuery } from '@tanstack/react-query';
 import type { KpiSeriesKey } from '@/lib/http/schemas/kpi-series';
-import type { KpiFigure, KpiResponse } from '@/lib/http/schemas/kpis';
 import { ErrorState } from '@/components/ui/error-state';
 import { KpiCard } from './kpi-card';
+import { figuresOf } from './kpi-figures';
 import { fetchKpis, fetchKpiSeries, kpiSeriesKey, kpisKey } from './kpi-queries';
 
 const BUSINESS = [
@@ -14,24 +14,6 @@ const BUSINESS = [
   'margin', 'cashApplicationAccuracy', 'unappliedCash', 'utilization', 'revenueRecognitionLag', 'unapprovedTime', 'billingExceptionVolume',
 ];
 const TECHNICAL = ['eventSuccessRate', 'eventProcessingLatency', 'backlog', 'throughput'];
-
-/** Billed and collected's second figure as a card of its own. */
-function collectedFigure(response: KpiResponse): KpiFigure | undefined {
-  const billed = response.kpis.find((k) => k.key === 'billedAndCollected');
-  const collected = (billed?.breakdown as { collected?: string } | undefined)?.collected;
-  if (!billed || collected === undefined) return undefined;
-  return { ...billed, key: 'collected', label: 'Collected (cash applied)', value: collected, breakdown: undefined };
-}
-
-export function figuresOf(response: KpiResponse | undefined): Map<string, KpiFigure> {
-  if (!response) return new Map();
-  const all = new Map(response.kpis.map((k) => [k.key, k]));
-  const collected = collectedFigure(response);
-  if (collected) all.set('collected', collected);
-  const billed = all.get('billedAndCollected');
-  if (billed) all.set('billedAndCollected', { ...billed, label: 'Billed' });
-  return all;
-}
 
 export function KpiCards({ kpiQuery, previousQuery, seriesQuery, links }: { kpiQuery: string; previousQuery: string; seriesQuery: string; links: Record<string, string> }) {
   const current = useQuery({ queryKey: kpisKey(kpiQuery), queryFn: () => fetchKpis(kpiQuery) });

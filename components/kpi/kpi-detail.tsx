@@ -7,7 +7,7 @@ import { searchParamsToObject } from '@/lib/http/search-params';
 import { getKpisWithPrevious } from '@/lib/queries/kpis/get-kpis-with-previous';
 import { ErrorState } from '@/components/ui/error-state';
 import { Breakdown } from './kpi-breakdown';
-import { figuresOf } from './kpi-cards';
+import { figuresOf } from './kpi-figures';
 import { compareKpi, formatKpiValue } from './kpi-format';
 
 export async function KpiDetail({ kpiKey, kpiQuery }: { kpiKey: string; kpiQuery: string }) {
