@@ -4,6 +4,7 @@
 // state when the read fails (loadForPage: a refusal keeps its message, anything else a reference).
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import { cache, type ReactNode } from 'react';
+import { AppError, isAppError } from '@/lib/errors';
 import { loadForPage } from '@/lib/http/load-for-page';
 import { kpiSeriesQuerySchema } from '@/lib/http/schemas/kpi-series';
 import { kpiQuerySchema } from '@/lib/http/schemas/kpis';
@@ -18,16 +19,27 @@ const asObject = (query: string) => searchParamsToObject(new URLSearchParams(que
 const loadKpis = cache((query: string) => getKpis({ ...kpiQuerySchema.parse(asObject(query)), now: new Date() }));
 const loadSeries = cache((query: string) => getKpiSeries({ ...kpiSeriesQuerySchema.parse(asObject(query)), now: new Date() }));
 
+/** A refused filter says which one and why ("Legal entity US01 is in region AMER, not EMEA."), not only that one was refused. */
+export async function withParameterMessage<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    const first = isAppError(error) ? (error.details as { errors?: { message?: string }[] } | undefined)?.errors?.[0]?.message : undefined;
+    if (isAppError(error) && error.code === 'VALIDATION_FAILED' && first) throw new AppError('VALIDATION_FAILED', first, { cause: error });
+    throw error;
+  }
+}
+
 export interface Prefetch {
   kpis?: string[];
   series?: string;
 }
 
 export async function Prefetched({ what, prefetch, children }: { what: string; prefetch: Prefetch; children: ReactNode }) {
-  const loaded = await loadForPage(what, async () => {
+  const loaded = await loadForPage(what, () => withParameterMessage(async () => {
     const [kpis, series] = await Promise.all([Promise.all((prefetch.kpis ?? []).map((q) => loadKpis(q))), prefetch.series ? loadSeries(prefetch.series) : null]);
     return { kpis, series };
-  });
+  }));
   if (!loaded.ok) {
     return <ErrorState title={`The ${what} could not be loaded`}>{loaded.message}</ErrorState>;
   }

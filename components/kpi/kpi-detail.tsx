@@ -7,11 +7,12 @@ import { searchParamsToObject } from '@/lib/http/search-params';
 import { getKpisWithPrevious } from '@/lib/queries/kpis/get-kpis-with-previous';
 import { ErrorState } from '@/components/ui/error-state';
 import { Breakdown } from './kpi-breakdown';
+import { withParameterMessage } from './dashboard-prefetch';
 import { figuresOf } from './kpi-figures';
 import { compareKpi, formatKpiValue } from './kpi-format';
 
 export async function KpiDetail({ kpiKey, kpiQuery }: { kpiKey: string; kpiQuery: string }) {
-  const loaded = await loadForPage('KPI', () => getKpisWithPrevious({ ...kpiQuerySchema.parse(searchParamsToObject(new URLSearchParams(kpiQuery))), now: new Date() }));
+  const loaded = await loadForPage('KPI', () => withParameterMessage(() => getKpisWithPrevious({ ...kpiQuerySchema.parse(searchParamsToObject(new URLSearchParams(kpiQuery))), now: new Date() })));
   if (!loaded.ok) return <ErrorState title="This KPI could not be loaded">{loaded.message}</ErrorState>;
   const figure = figuresOf(loaded.data.current).get(kpiKey)!;
   const previous = figuresOf(loaded.data.previous).get(kpiKey)?.value ?? null;

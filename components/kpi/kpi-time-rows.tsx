@@ -9,14 +9,15 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { formatAmount } from '@/components/ui/format-number';
 import { Pager } from '@/components/ui/pager';
+import { withParameterMessage } from './dashboard-prefetch';
 
 const cell = 'px-3 py-2';
 
 export async function KpiTimeRows({ kpiQuery, view, age, cursor, path, params }: { kpiQuery: string; view: TimeRowView; age?: TimeAge; cursor?: string; path: string; params: URLSearchParams }) {
-  const page = await loadForPage('KPI rows', async () => {
+  const page = await loadForPage('KPI rows', () => withParameterMessage(async () => {
     const scope = await resolveKpiScope({ ...kpiQuerySchema.parse(searchParamsToObject(new URLSearchParams(kpiQuery))), now: new Date() });
     return listKpiTimeRows({ scope, view, age, cursor });
-  });
+  }));
   if (!page.ok) return <ErrorState title="The rows could not be loaded">{page.message}</ErrorState>;
   if (page.data.items.length === 0) {
     return <EmptyState title="No rows">No time matches this figure for the period and scope chosen.</EmptyState>;

@@ -40,7 +40,9 @@ test('the executive reviews the KPIs, filters them in the URL, exports and print
   await filters.getByLabel('Legal entity').selectOption('US01');
   await filters.getByLabel('Currency').selectOption('EUR');
   await filters.getByRole('button', { name: 'Apply' }).click();
-  await expect(page).toHaveURL(new RegExp(`period=${quarter}&legalEntity=US01&currency=EUR`));
+  await expect(page).toHaveURL(/legalEntity=US01/);
+  const url = new URL(page.url());
+  expect([url.searchParams.get('period'), url.searchParams.get('legalEntity'), url.searchParams.get('currency')]).toEqual([quarter, 'US01', 'EUR']);
   await expect(page.getByText(/US01 · EUR/)).toBeVisible();
   await expect(page.getByTestId('kpi-value-billedAndCollected').filter({ visible: true })).toContainText('EUR');
   await expectAccessible(page, 'the dashboard filtered to US01 in EUR');
@@ -83,7 +85,7 @@ test('numbers lead to the rows behind them, with the filters', async ({ page }) 
   expect((await readFile((await rows.path())!, 'utf8')).split('\r\n')[0]).toBe('work_date,age_days,engagement,legal_entity,employee,role,hours,amount,currency,approval_status,time_transaction_id');
 
   // Back on the dashboard, DSO leads to the open receivables of the entity.
-  await page.getByRole('link', { name: 'Dashboard' }).first().click();
+  await page.getByRole('main').getByRole('link', { name: '← Dashboard' }).click();
   await expect(page).toHaveURL(/\/\?legalEntity=US01$/);
   await page.getByTestId('kpi-value-dso').filter({ visible: true }).click();
   await expect(page).toHaveURL(/\/invoices\?legalEntity=US01&status=ISSUED%2CPOSTED%2CPARTIALLY_PAID/);
