@@ -40,7 +40,7 @@ export function CategoryBars({ items, testId }: { items: Category[]; testId?: st
             </Link>
             <span className="money text-ink">
               {item.shown}
-              {item.detail ? <span className="ml-2 text-xs text-ink-subtle">{item.detail}</span> : null}
+              {item.detail ? <span className="ml-2 text-xs text-ink-muted">{item.detail}</span> : null}
             </span>
           </li>
         ))}

@@ -12,7 +12,7 @@ function Scalar({ value }: { value: unknown }) {
 }
 
 function Rows({ items }: { items: Record<string, unknown>[] }) {
-  if (items.length === 0) return <span className="text-ink-subtle">none</span>;
+  if (items.length === 0) return <span className="text-ink-muted">none</span>;
   const columns = [...new Set(items.flatMap((item) => Object.keys(item)))].filter((c) => items.some((i) => typeof i[c] !== 'object' || i[c] === null));
   return (
     <div className="overflow-x-auto">

@@ -7,7 +7,7 @@ import type { KpiFigure } from '@/lib/http/schemas/kpis';
 import { Sparkline } from '@/components/charts/sparkline';
 import { compareKpi, formatKpiValue, plotValue } from './kpi-format';
 
-const verdictTone = { better: 'text-accent-strong', worse: 'text-danger', same: 'text-ink-muted', unknown: 'text-ink-subtle' } as const;
+const verdictTone = { better: 'text-accent-strong', worse: 'text-danger', same: 'text-ink-muted', unknown: 'text-ink-muted' } as const;
 const arrows = { up: '▲', down: '▼', flat: '■' } as const;
 
 export function KpiCard({ figure, previous, trend, href }: { figure: KpiFigure; previous: string | null | undefined; trend?: (string | null)[]; href: string }) {

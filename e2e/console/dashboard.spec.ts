@@ -73,7 +73,8 @@ test('the executive reviews the KPIs, filters them in the URL, exports and print
 });
 
 test('numbers lead to the rows behind them, with the filters', async ({ page }) => {
-  await signIn(page, demoUser('EXECUTIVE'), '/?legalEntity=US01');
+  await signIn(page, demoUser('EXECUTIVE'));
+  await page.goto('/?legalEntity=US01');
   // Unbilled approved time → its time, by the KPI page, with the legal entity kept.
   await page.getByTestId('kpi-value-unbilledApprovedTime').filter({ visible: true }).click();
   await expect(page).toHaveURL(/\/kpis\/unbilledApprovedTime\?legalEntity=US01/);
@@ -99,7 +100,8 @@ test('numbers lead to the rows behind them, with the filters', async ({ page }) 
 });
 
 test('a view the URL cannot describe says so', async ({ page }) => {
-  await signIn(page, demoUser('FINANCE'), '/?period=someday');
+  await signIn(page, demoUser('FINANCE'));
+  await page.goto('/?period=someday');
   await expect(page.getByTestId('error-state')).toContainText('"someday" is not a period');
   await expectAccessible(page, 'the dashboard with a bad period');
   await page.goto('/?legalEntity=US01&region=EMEA');

@@ -39,9 +39,8 @@ export function kpiPeriodOf(options: { from?: Date; to?: Date; now: Date }): Per
 export async function resolveKpiScope(options: { from?: Date; to?: Date; legalEntityCode?: string; region?: string; currency?: string; now: Date }): Promise<KpiScope> {
   const { now } = options;
   const { from, to } = kpiPeriodOf(options);
-  for (const [parameter, at] of [['from', from], ['to', to]] as const) {
-    if (at.getTime() % DAY_MS !== 0) throw invalid(parameter, 'KPIs are reported by whole UTC days: give a date (YYYY-MM-DD) or a midnight UTC.');
-  }
+  assertWholeDay('from', from);
+  assertWholeDay('to', to);
   if (!(from.getTime() < to.getTime())) throw invalid('from', '`from` must be before `to`.');
   if (to.getTime() - from.getTime() > 5 * 366 * DAY_MS) throw invalid('from', 'A KPI period is at most five years long.');
   const asOf = to.getTime() < now.getTime() ? to : now;
@@ -81,6 +80,11 @@ async function legalEntitiesInScope(options: { legalEntityCode?: string; region?
   const { rows } = await pgPool().query<{ id: string }>('SELECT id::text FROM "LegalEntity" WHERE region = $1 ORDER BY code', [region]);
   if (rows.length === 0) throw invalid('region', `No legal entity in region ${region}.`);
   return rows.map((r) => r.id);
+}
+
+/** KPIs are reported by whole UTC days: anything but a midnight UTC is a 400 naming the parameter. */
+export function assertWholeDay(parameter: string, at: Date): void {
+  if (at.getTime() % DAY_MS !== 0) throw invalid(parameter, 'KPIs are reported by whole UTC days: give a date (YYYY-MM-DD) or a midnight UTC.');
 }
 
 function invalid(parameter: string, message: string): AppError {

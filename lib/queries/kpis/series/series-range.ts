@@ -4,7 +4,7 @@
 // day), so every point equals GET /api/v1/kpis for that month.
 import { seriesMonths } from '../../../domain/kpis/reporting-period.ts';
 import type { YearMonth } from '../../../domain/periods/calendar-date.ts';
-import { resolveKpiScope, type KpiScope } from '../kpi-scope.ts';
+import { assertWholeDay, resolveKpiScope, type KpiScope } from '../kpi-scope.ts';
 
 export interface SeriesRange {
   scope: KpiScope;
@@ -12,6 +12,7 @@ export interface SeriesRange {
 }
 
 export async function resolveSeriesRange(options: { to: Date; months: number; legalEntityCode?: string; region?: string; currency?: string; now: Date }): Promise<SeriesRange> {
+  assertWholeDay('to', options.to);
   const months = seriesMonths(options.to, options.months);
   const common = { legalEntityCode: options.legalEntityCode, region: options.region, currency: options.currency, now: options.now };
   const [scope, ...perMonth] = await Promise.all([
