@@ -93,7 +93,13 @@ export function DashboardCharts({ kpiQuery, seriesQuery, links }: { kpiQuery: st
         <CategoryBars items={marginItems} testId="margin-variance" />
       </ChartPanel>
       <ChartPanel testId="chart-integration" title="Integration health" headline={`Success ${shown('eventSuccessRate')} · backlog ${shown('backlog')}`} href={links.kpis.backlog!} linkLabel="Connectors, backlog and dead letters">
-        <TrendChart months={months} series={[trend(series, 'eventSuccessRate', 'Event success rate', 'ratio', 'var(--color-accent)')]} caption="Share of events processed rather than failed, by month" axisFormat={percentAxis} />
+        {series.series.eventSuccessRate.every((v) => v === null) ? (
+          <p className="rounded-card border border-dashed border-line-strong px-4 py-8 text-center text-sm text-ink-muted" data-testid="chart-empty">
+            No event finished processing in these months.
+          </p>
+        ) : (
+          <TrendChart months={months} series={[trend(series, 'eventSuccessRate', 'Event success rate', 'ratio', 'var(--color-accent)')]} caption="Share of events processed rather than failed, by month" axisFormat={percentAxis} />
+        )}
         <dl className="mt-3 grid grid-cols-3 gap-2 text-sm">
           <div><dt className="text-ink-muted">Inbox waiting</dt><dd className="money font-medium">{shown('backlog')}</dd></div>
           <div><dt className="text-ink-muted">Outbox pending</dt><dd className="money font-medium">{formatKpiValue(String(backlog.outboxPending), 'count')}</dd></div>

@@ -30,8 +30,9 @@ export async function activationSeries(range: SeriesRange): Promise<(string | nu
 
 export async function successRateSeries(range: SeriesRange): Promise<(string | null)[]> {
   const rows = await kpiRows<{ month: string; status: InboxEventStatus; n: number }>(
-    `SELECT month, status::text AS status, n FROM (
-       SELECT ${utcMonth('"receivedAt"')} AS month, status, count(*)::int AS n FROM "InboxEvent" WHERE "receivedAt" >= $1 AND "receivedAt" < $2 GROUP BY 1, 2) s`,
+    // Grouped on the truncated instant and the enum, named after: one text conversion per group, not per event.
+    `SELECT to_char(month, 'YYYY-MM') AS month, status::text AS status, n FROM (
+       SELECT date_trunc('month', "receivedAt" AT TIME ZONE 'UTC') AS month, status, count(*)::int AS n FROM "InboxEvent" WHERE "receivedAt" >= $1 AND "receivedAt" < $2 GROUP BY 1, 2) s`,
     range$(range),
   );
   return range.months.map(({ month }) => {
