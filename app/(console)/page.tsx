@@ -26,8 +26,6 @@ import { formatDate } from '@/components/ui/format-date';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
-const REPORTING_CURRENCIES = ['USD', 'GBP', 'EUR', 'INR'];
-
 function chartLinks(view: DashboardView, kpiLinks: Record<string, string>): ChartLinks {
   const issued = { issuedFrom: view.period.from.toISOString().slice(0, 10), issuedTo: new Date(view.period.to.getTime() - 86_400_000).toISOString().slice(0, 10) };
   return {
@@ -91,7 +89,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <>
       {header(subtitle)}
-      <DashboardFilters filters={view.filters} periods={periodOptions(today, view.filters.period)} entities={entities} currencies={REPORTING_CURRENCIES} />
+      <DashboardFilters filters={view.filters} periods={periodOptions(today, view.filters.period)} entities={entities} currencies={[...new Set(['USD', ...entities.map((e) => e.baseCurrency)])]} />
       <Suspense key={`cards:${view.kpiQuery}`} fallback={<CardsSkeleton />}>
         <Prefetched what="KPIs" prefetch={{ kpis: [view.kpiQuery, view.previousQuery], series: view.seriesQuery }}>
           <KpiCards kpiQuery={view.kpiQuery} previousQuery={view.previousQuery} seriesQuery={view.seriesQuery} links={kpiLinks} />
