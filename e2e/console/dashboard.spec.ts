@@ -9,6 +9,10 @@ import { demoUser, signIn } from '../access/demo-users';
 import { demoConnector, signedHeaders, waitUntilProcessed } from '../ingest/connectors';
 import { expectAccessible } from '../support/accessibility';
 
+// Each journey opens several pages that compute every KPI twice (this and the previous period):
+// on a busy 2-core machine that can take longer than the default 30 s.
+test.describe.configure({ timeout: 90_000 });
+
 test.beforeAll(async ({ request }) => {
   // One processed event this month, so integration health has something of its own to count.
   const hcm = demoConnector('hcm');
