@@ -13,8 +13,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const visible = consoleAreas.filter((area) => can(principal.role, area.permission)).map((area) => area.slug);
   return (
     // One navigation for every screen size: a sidebar on wide screens, a strip on top otherwise.
+    // Printed pages (the dashboard's print layout) leave the navigation out.
     <div className="flex min-h-screen flex-col md:flex-row">
-      <aside className="flex shrink-0 flex-col border-b border-line bg-surface md:w-56 md:border-r md:border-b-0">
+      <aside className="flex shrink-0 flex-col print:hidden border-b border-line bg-surface md:w-56 md:border-r md:border-b-0">
         <div className="flex h-14 items-center px-6">
           <Wordmark />
         </div>
@@ -23,8 +24,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <TopBar principal={principal} />
-        <main className="flex-1 px-6 py-8 lg:px-10">{children}</main>
+        <div className="print:hidden">
+          <TopBar principal={principal} />
+        </div>
+        <main className="flex-1 px-6 py-8 lg:px-10 print:p-0">{children}</main>
       </div>
     </div>
   );

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { ExceptionCode, ExceptionStatus, OwnerTeam, Recoverability } from '@/lib/db/generated/enums';
 import { ANY_STATUS, DEFAULT_QUEUE_STATUSES } from '@/lib/http/schemas/console-list-params';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { codeLabel, exceptionStatusLabels, ownerTeamLabels, recoverabilityLabels } from './exception-labels';
 
 const statusOptions: [string, string][] = [
@@ -11,34 +12,19 @@ const statusOptions: [string, string][] = [
   [ANY_STATUS, 'Any status'],
 ];
 
-function Select({ name, label, value, options }: { name: string; label: string; value: string; options: [string, string][] }) {
-  return (
-    <label className="flex flex-col gap-1 text-xs font-medium text-ink-muted">
-      {label}
-      <select name={name} defaultValue={value} className="rounded-md border border-line-strong bg-surface px-2 py-1.5 text-sm text-ink">
-        {options.map(([optionValue, optionLabel]) => (
-          <option key={optionValue} value={optionValue}>
-            {optionLabel}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
 export function QueueFilters({ params }: { params: URLSearchParams }) {
   const any: [string, string] = ['', 'Any'];
   return (
     <form method="get" action="/exceptions" aria-label="Filter the queue" className="mb-4 flex flex-wrap items-end gap-3" data-testid="queue-filters">
-      <Select name="status" label="Status" value={params.get('status') ?? DEFAULT_QUEUE_STATUSES} options={statusOptions} />
-      <Select name="owner" label="Owner team" value={params.get('owner') ?? ''} options={[any, ...Object.values(OwnerTeam).map((o): [string, string] => [o, ownerTeamLabels[o]])]} />
-      <Select
+      <FilterSelect name="status" label="Status" value={params.get('status') ?? DEFAULT_QUEUE_STATUSES} options={statusOptions} />
+      <FilterSelect name="owner" label="Owner team" value={params.get('owner') ?? ''} options={[any, ...Object.values(OwnerTeam).map((o): [string, string] => [o, ownerTeamLabels[o]])]} />
+      <FilterSelect
         name="recoverability"
         label="Recoverability"
         value={params.get('recoverability') ?? ''}
         options={[any, ...Object.values(Recoverability).map((r): [string, string] => [r, recoverabilityLabels[r]])]}
       />
-      <Select name="code" label="Code" value={params.get('code') ?? ''} options={[any, ...Object.values(ExceptionCode).map((c): [string, string] => [c, codeLabel(c)])]} />
+      <FilterSelect name="code" label="Code" value={params.get('code') ?? ''} options={[any, ...Object.values(ExceptionCode).map((c): [string, string] => [c, codeLabel(c)])]} />
       {params.get('sort') ? <input type="hidden" name="sort" value={params.get('sort') ?? ''} /> : null}
       <button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-on-accent hover:bg-accent-strong">
         Apply

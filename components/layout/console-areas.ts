@@ -19,7 +19,7 @@ export const consoleAreas = [
     href: '/',
     label: 'Dashboard',
     permission: 'kpis:read',
-    summary: 'Business and technical KPIs at a glance.',
+    summary: 'Business and technical KPIs with trends, per legal entity, region, currency and period; every number leads to its rows.',
     empty: { title: 'No KPIs yet', body: 'KPIs are computed from processed events; they appear once connected systems start sending them.' },
   },
   {

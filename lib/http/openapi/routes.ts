@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { createApiTokenSchema } from '../schemas/api-token.ts';
 import { appliedReceiptSchema, applyReceiptBodySchema, cashApplicationParamsSchema, cashReceiptParamsSchema, reverseApplicationBodySchema, reversedApplicationSchema } from '../schemas/cash.ts';
 import { attachedEvidenceSchema, attachEvidenceBodySchema, milestoneParamsSchema } from '../schemas/milestones.ts';
-import { kpiQuerySchema, kpiResponseSchema } from '../schemas/kpis.ts';
+import { kpiRowsParamsSchema, kpiRowsQuerySchema } from '../schemas/kpi-rows.ts';
+import { kpiSeriesQuerySchema, kpiSeriesResponseSchema } from '../schemas/kpi-series.ts';
+import { kpiExportQuerySchema, kpiQuerySchema, kpiResponseSchema } from '../schemas/kpis.ts';
 import { apiTokenIdParamsSchema, apiTokenListResponseSchema, createdApiTokenSchema, meResponseSchema } from '../schemas/access-responses.ts';
 import { healthQuerySchema, healthResponseSchema, ownershipRuleListResponseSchema, setOwnershipRuleResponseSchema } from '../schemas/admin-responses.ts';
 import { connectorCodeParamsSchema, connectorListResponseSchema, connectorSchema, createdConnectorSchema, rotatedCredentialSchema } from '../schemas/connector-responses.ts';
@@ -291,6 +293,28 @@ export const apiOperations: readonly ApiOperation[] = [
     description: 'Definitions: docs/KPIS.md (each KPI links to its section). Money is added in USD at each amount\'s own date; `currency` converts the totals at the rate of the period\'s last day.',
     query: kpiQuerySchema,
     responses: ok('The KPIs, in a fixed order.', 'Kpis', kpiResponseSchema),
+  },
+  {
+    method: 'get', path: '/api/v1/kpis/series', operationId: 'getKpiSeries', tag: 'Operations', auth: 'user', permission: 'kpis:read',
+    summary: 'Monthly trends of the KPIs that have one (the dashboard\'s sparklines and charts)',
+    description: 'Per calendar month, each KPI\'s headline exactly as GET /api/v1/kpis answers for that month (its asOf and reporting-currency rate); the last month ends at `to`. docs/KPIS.md "Monthly trends".',
+    query: kpiSeriesQuerySchema,
+    responses: ok('One value per month and KPI.', 'KpiSeries', kpiSeriesResponseSchema),
+  },
+  {
+    method: 'get', path: '/api/v1/kpis/export', operationId: 'exportKpis', tag: 'Operations', auth: 'user', permission: 'kpis:read',
+    summary: 'The KPIs of a period as CSV (the dashboard\'s export)',
+    description: 'The same figures as GET /api/v1/kpis, one row per KPI with the period, scope, previous period\'s value and the rows behind it; downloaded as an attachment.',
+    query: kpiExportQuerySchema,
+    responses: { 200: { description: 'RFC 4180 CSV with a header row.', content: { 'text/csv': { name: 'KpiCsv', schema: z.string() } } } },
+  },
+  {
+    method: 'get', path: '/api/v1/kpis/{key}/rows', operationId: 'exportKpiTimeRows', tag: 'Operations', auth: 'user', permission: 'kpis:read',
+    summary: 'The time behind a time KPI as CSV (oldest work first)',
+    description: 'unbilledApprovedTime (optionally one age bucket), unapprovedTime, revenueLeakage (approved time never billed, over 30 days), utilization (approved time worked in the period). At most 100,000 rows.',
+    params: kpiRowsParamsSchema,
+    query: kpiRowsQuerySchema,
+    responses: { 200: { description: 'RFC 4180 CSV with a header row.', content: { 'text/csv': { name: 'KpiTimeRowsCsv', schema: z.string() } } } },
   },
   {
     method: 'get', path: '/api/v1/health', operationId: 'getHealth', tag: 'Operations', auth: 'public',

@@ -17,6 +17,7 @@ export const kpiQuerySchema = z
     from: instant.optional().describe('First day of the period (YYYY-MM-DD, inclusive). Default: 90 days before `to`.'),
     to: instant.optional().describe('End of the period (exclusive): 2026-04-01 means "through 31 March". Default: the end of today (the coming midnight UTC).'),
     legalEntityCode: z.string().trim().min(1).max(20).optional().describe('Only this legal entity, e.g. US01. Technical KPIs are always for the whole installation.'),
+    region: z.string().trim().min(1).max(20).optional().describe('Only the legal entities of this reporting region (LegalEntity.region: AMER, EMEA, APAC). With legalEntityCode, the entity must be in it.'),
     currency: z
       .string()
       .trim()
@@ -28,6 +29,9 @@ export const kpiQuerySchema = z
   .refine((q) => !q.from || !q.to || q.from.getTime() < q.to.getTime(), { path: ['from'], message: '`from` must be before `to`.' });
 
 export type KpiQuery = z.output<typeof kpiQuerySchema>;
+
+/** GET /api/v1/kpis/export: the same query; the CSV also carries the previous period's values. */
+export const kpiExportQuerySchema = kpiQuerySchema;
 
 export const kpiUnits = ['ms', 'ratio', 'count', 'events_per_second', 'days', 'money', 'hours'] as const;
 
@@ -50,6 +54,7 @@ export const kpiSchema = z.object({
 export const kpiResponseSchema = z.object({
   period: z.object({ from: dateTime, to: dateTime, asOf: dateTime.describe('Snapshot figures are read at this instant: the period\'s end, or now when the period has not ended.') }),
   legalEntityCode: z.string().nullable(),
+  region: z.string().nullable(),
   currency: currencyCode,
   fx: z.object({ rate: decimalString, rateDate: z.string().nullable() }).nullable().describe('USD → currency rate applied to money figures; null for USD.'),
   kpis: z.array(kpiSchema),

@@ -29,7 +29,7 @@ export async function activationKpi(scope: KpiScope): Promise<KpiFigure> {
             (SELECT sum(extract(epoch FROM cycle))::text FROM cycles) AS sum_s,
             (SELECT count(*)::int FROM scoped WHERE accepted < $3 AND (activated IS NULL OR activated >= $3)) AS waiting,
             (SELECT extract(epoch FROM max($3::timestamptz - accepted))::text FROM scoped WHERE accepted < $3 AND (activated IS NULL OR activated >= $3)) AS oldest_s`,
-    [scope.period.from, scope.period.to, scope.asOf, scope.legalEntityId],
+    [scope.period.from, scope.period.to, scope.asOf, scope.legalEntityIds],
   );
   const mean = row!.activated > 0 && row!.sum_s !== null ? days(row!.sum_s)!.dividedBy(row!.activated) : null;
   return figure('activationCycleTime', scope, {

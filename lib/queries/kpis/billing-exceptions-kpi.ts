@@ -17,7 +17,7 @@ export async function billingExceptionsKpi(scope: KpiScope): Promise<KpiFigure> 
        FROM "Exception"
       WHERE code = ANY($3::"ExceptionCode"[]) AND "firstSeenAt" >= $1 AND "firstSeenAt" < $2 AND ${inLegalEntity('"legalEntityId"', 4)}
       GROUP BY code`,
-    [scope.period.from, scope.period.to, BILLING_EXCEPTION_CODES, scope.legalEntityId],
+    [scope.period.from, scope.period.to, BILLING_EXCEPTION_CODES, scope.legalEntityIds],
   );
   const byCode = BILLING_EXCEPTION_CODES.map((code) => {
     const row = rows.find((r) => r.code === code);

@@ -22,7 +22,7 @@ export async function cashKpis(scope: KpiScope): Promise<KpiFigure[]> {
           GROUP BY 1, 2
        ), ${usdRates('src')}
        SELECT sum(${inUsd('src', 'src.amount')})::text AS usd, coalesce(sum(src.receipts), 0)::int AS receipts, ${fxMissing('src')} AS missing FROM src ${fxJoin('src')}`,
-      [scope.legalEntityId],
+      [scope.legalEntityIds],
     ),
   ]);
   const count = (metric: string) => accuracy.filter((f) => f.metric === metric).reduce((n, f) => n + f.count, 0);

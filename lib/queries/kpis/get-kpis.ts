@@ -21,6 +21,7 @@ export interface GetKpisInput {
   from?: Date;
   to?: Date;
   legalEntityCode?: string;
+  region?: string;
   currency?: string;
   now: Date;
 }
@@ -46,6 +47,7 @@ export async function getKpis(input: GetKpisInput): Promise<KpiResponse> {
   return {
     period: { from: scope.period.from.toISOString(), to: scope.period.to.toISOString(), asOf: scope.asOf.toISOString() },
     legalEntityCode: scope.legalEntityCode,
+    region: scope.region,
     currency: scope.currency,
     fx: scope.currency === 'USD' ? null : { rate: scope.fxRate.toDecimalPlaces(10).toString(), rateDate: scope.fxRateDate },
     kpis: kpiKeys.map((key) => byKey.get(key)!),

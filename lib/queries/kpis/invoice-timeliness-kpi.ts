@@ -11,18 +11,25 @@ import type { KpiFigure } from '../../http/schemas/kpis.ts';
 import { figure, ratioText } from './kpi-figure.ts';
 import type { KpiScope } from './kpi-scope.ts';
 import { invoiceFacts } from './facts/invoice-facts.ts';
-import { readFacts } from './facts/read-facts.ts';
+import { readFacts, type FactSum } from './facts/read-facts.ts';
 import { inLegalEntity, kpiRows, utcDay } from './kpi-sql.ts';
 
 export const MAX_LATE_INVOICE_IDS = 50;
 
 const population = `i.kind = 'INVOICE' AND i."eligibleAt" >= $1 AND i."eligibleAt" < $2 AND NOT (i."voidedAt" IS NOT NULL AND i."postedAt" IS NULL) AND ${inLegalEntity('i."legalEntityId"', 3)}`;
 
-export async function invoiceTimelinessKpi(scope: KpiScope, options: { holidays?: readonly string[] } = {}): Promise<KpiFigure> {
-  const holidays = holidaySet(options.holidays);
-  const params = [scope.period.from, scope.period.to, scope.legalEntityId];
-  const facts = await readFacts(scope, { family: invoiceFacts, metrics: ['timeliness'], firstDay: scope.firstDay, lastDay: scope.lastDay, byDay: true });
-  const groups = facts.map((f) => ({ eligible_day: f.day!, posted_day: f.key === '' ? null : f.key, n: f.count }));
+export interface TimelinessGroup {
+  eligibleDay: string;
+  postedDay: string | null;
+  n: number;
+}
+
+/**
+ * Judges invoices grouped by eligibility and posting day at `asOf`: on time when posted
+ * before the end of the 2nd business day after the eligibility day; late when posted later,
+ * or not posted and that day is over; otherwise pending. Shared with the monthly series.
+ */
+export function judgeTimeliness(groups: readonly TimelinessGroup[], asOf: Date, holidays: ReadonlySet<string> = holidaySet(undefined)) {
   const deadlines = new Map<string, number>();
   const deadlineOf = (day: string) => {
     let end = deadlines.get(day);
@@ -34,14 +41,25 @@ export async function invoiceTimelinessKpi(scope: KpiScope, options: { holidays?
   let pending = 0;
   const lateDays = new Set<string>();
   for (const group of groups) {
-    const deadline = deadlineOf(group.eligible_day);
-    const posted = group.posted_day === null ? null : new Date(`${group.posted_day}T00:00:00Z`).getTime();
+    const deadline = deadlineOf(group.eligibleDay);
+    const posted = group.postedDay === null ? null : new Date(`${group.postedDay}T00:00:00Z`).getTime();
     if (posted !== null && posted < deadline) onTime += group.n;
-    else if (posted !== null || scope.asOf.getTime() >= deadline) {
+    else if (posted !== null || asOf.getTime() >= deadline) {
       late += group.n;
-      lateDays.add(group.eligible_day);
+      lateDays.add(group.eligibleDay);
     } else pending += group.n;
   }
+  return { onTime, late, pending, lateDays, deadlineOf };
+}
+
+/** The "timeliness" facts (count per eligibility day, keyed by posting day) as groups. */
+export const timelinessGroups = (facts: readonly FactSum[]): TimelinessGroup[] =>
+  facts.map((f) => ({ eligibleDay: f.day!, postedDay: f.key === '' ? null : f.key, n: f.count }));
+
+export async function invoiceTimelinessKpi(scope: KpiScope, options: { holidays?: readonly string[] } = {}): Promise<KpiFigure> {
+  const params = [scope.period.from, scope.period.to, scope.legalEntityIds];
+  const facts = await readFacts(scope, { family: invoiceFacts, metrics: ['timeliness'], firstDay: scope.firstDay, lastDay: scope.lastDay, byDay: true });
+  const { onTime, late, pending, lateDays, deadlineOf } = judgeTimeliness(timelinessGroups(facts), scope.asOf, holidaySet(options.holidays));
 
   let lateInvoiceIds: string[] = [];
   if (late > 0) {

@@ -15,8 +15,8 @@ export async function kpiRows<T>(sql: string, params: readonly unknown[]): Promi
 /** The UTC calendar day of a timestamptz column. */
 export const utcDay = (column: string) => `(${column} AT TIME ZONE 'UTC')::date`;
 
-/** `<column> = $n` when a legal entity is asked for ($n null: every entity). */
-export const inLegalEntity = (column: string, n: number) => `($${n}::uuid IS NULL OR ${column} = $${n}::uuid)`;
+/** `<column>` is one of the legal entities $n asks for ($n null: every entity). */
+export const inLegalEntity = (column: string, n: number) => `($${n}::uuid[] IS NULL OR ${column} = ANY($${n}::uuid[]))`;
 
 /**
  * CTEs fx_days and fx over `source` (a CTE with a currency column and the date column whose rate applies).

@@ -35,10 +35,10 @@ const WRITE_OFFS = `
   ), ${usdRates('src')} ${total}`;
 
 export async function leakageKpi(scope: KpiScope, neverBilled: TimeKpis['neverBilled']): Promise<KpiFigure> {
-  const period = [scope.period.from, scope.period.to, scope.legalEntityId];
+  const period = [scope.period.from, scope.period.to, scope.legalEntityIds];
   const [belowCard, [milestones], [writeOffs]] = await Promise.all([
     readFacts(scope, { family: invoiceFacts, metrics: ['below_card'], firstDay: scope.firstDay, lastDay: scope.lastDay }),
-    kpiRows<Sum>(MILESTONES, [scope.asOf, DEFAULT_LEAKAGE_GRACE_DAYS, scope.legalEntityId]),
+    kpiRows<Sum>(MILESTONES, [scope.asOf, DEFAULT_LEAKAGE_GRACE_DAYS, scope.legalEntityIds]),
     kpiRows<Sum>(WRITE_OFFS, period),
   ]);
   const component = (sum: Sum | undefined) => ({ rows: sum?.n ?? 0, usd: roundGroup(dec(sum?.usd ?? 0)) });

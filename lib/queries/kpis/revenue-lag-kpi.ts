@@ -17,7 +17,7 @@ export async function revenueLagKpi(scope: KpiScope): Promise<KpiFigure> {
             extract(epoch FROM max(r."createdAt" - r."eligibleAt"))::text AS max_s
        FROM "RevenueEntry" r JOIN "Engagement" e ON e.id = r."engagementId"
       WHERE r.kind IN ('RECOGNITION', 'ADJUSTMENT') AND r."createdAt" >= $1 AND r."createdAt" < $2 AND ${inLegalEntity('e."legalEntityId"', 3)}`,
-    [scope.period.from, scope.period.to, scope.legalEntityId],
+    [scope.period.from, scope.period.to, scope.legalEntityIds],
   );
   const average = row!.entries > 0 ? days(row!.sum_s)!.dividedBy(row!.entries) : null;
   return figure('revenueRecognitionLag', scope, {

@@ -25,7 +25,7 @@ interface DayRow {
 const byDay = (where: string, legalEntityParam: number | null) => `
   WITH src AS (
     SELECT t.currency, t."workDate" AS day, count(*)::int AS entries, sum(t.hours) AS hours, sum(coalesce(t.amount, 0)) AS amount
-      FROM "TimeTransaction" t ${legalEntityParam === null ? '' : `JOIN "Engagement" e ON e.id = t."engagementId" AND e."legalEntityId" = $${legalEntityParam}::uuid`}
+      FROM "TimeTransaction" t ${legalEntityParam === null ? '' : `JOIN "Engagement" e ON e.id = t."engagementId" AND e."legalEntityId" = ANY($${legalEntityParam}::uuid[])`}
      WHERE ${where}
      GROUP BY 1, 2
   ), ${usdRates('src')}
@@ -47,7 +47,7 @@ export interface TimeKpis {
 }
 
 export async function timeKpis(scope: KpiScope): Promise<TimeKpis> {
-  const { asOf, legalEntityId: le } = scope;
+  const { asOf, legalEntityIds: le } = scope;
   const [unbilled, unapproved] = await Promise.all([
     kpiRows<DayRow>(byDay(`t.billable AND t."approvalStatus" = 'APPROVED' AND NOT t.superseded AND t."invoiceLineId" IS NULL AND t."workDate"::timestamp < ($1::timestamptz AT TIME ZONE 'UTC')`, le ? 2 : null), le ? [asOf, le] : [asOf]),
     kpiRows<DayRow>(byDay(`t."approvalStatus" = 'SUBMITTED' AND NOT t.superseded`, le ? 1 : null), le ? [le] : []),

@@ -22,7 +22,7 @@ export async function utilizationKpi(scope: KpiScope, options: { holidays?: read
   }
   const employees = await kpiRows<{ id: string; weekly: string }>(
     `SELECT id::text, "standardWeeklyHours"::text AS weekly FROM "Employee" WHERE (active OR id = ANY($1::uuid[])) AND ${inLegalEntity('"legalEntityId"', 2)}`,
-    [[...hours.keys()], scope.legalEntityId],
+    [[...hours.keys()], scope.legalEntityIds],
   );
   // Most people share a standard week: count the period's business days once per distinct one.
   const available = new Map<string, Decimal>();

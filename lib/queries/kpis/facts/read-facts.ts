@@ -63,8 +63,8 @@ function liveRows(scope: KpiScope, family: FactFamily, firstDay: IsoDate, lastDa
   const rows = kpiRows<Row>(
     `WITH f AS (${family.sql})
      SELECT metric, key, to_char(day, 'YYYY-MM-DD') AS day, sum(amount)::text AS amount, sum(hours)::text AS hours, sum(count)::int AS count, sum(missing)::int AS missing
-       FROM f WHERE $3::uuid IS NULL OR le = $3::uuid GROUP BY 1, 2, 3`,
-    [firstDay, lastDay, scope.legalEntityId],
+       FROM f WHERE $3::uuid[] IS NULL OR le = ANY($3::uuid[]) GROUP BY 1, 2, 3`,
+    [firstDay, lastDay, scope.legalEntityIds],
   );
   memo.set(id, rows);
   return rows;
@@ -77,11 +77,11 @@ async function loadFacts(scope: KpiScope, options: FactQuery): Promise<FactSum[]
   const columns = (metric: string) => `${metric} AS metric, key, ${day} AS day, sum(amount)::text AS amount, sum(hours)::text AS hours, sum(count)::int AS count, sum(missing)::int AS missing`;
   const groupBy = options.byDay ? 'GROUP BY 1, 2, 3' : 'GROUP BY 1, 2';
 
-  const params: unknown[] = [scope.legalEntityId];
+  const params: unknown[] = [scope.legalEntityIds];
   const branches = storedBranches(scope, options, params);
   const reads: Promise<Row[]>[] = [];
   if (branches.length) {
-    reads.push(kpiRows<Row>(`SELECT ${columns(`split_part(metric, '@', 1)`)} FROM (${branches.join(' UNION ALL ')}) f WHERE ($1::uuid IS NULL OR "legalEntityId" = $1::uuid) ${groupBy}`, params));
+    reads.push(kpiRows<Row>(`SELECT ${columns(`split_part(metric, '@', 1)`)} FROM (${branches.join(' UNION ALL ')}) f WHERE ($1::uuid[] IS NULL OR "legalEntityId" = ANY($1::uuid[])) ${groupBy}`, params));
   }
   const live = liveDays(scope, options);
   if (live) {
@@ -147,21 +147,26 @@ function liveDays(scope: KpiScope, options: FactQuery): { first: IsoDate; last: 
  * key: a subquery of (metric, key, amount, hours, count, missing) rows — the stored facts of
  * the scope's legal entity plus the live days' rows (computed once per request and family,
  * as readFacts does, and passed back as one JSON parameter). Parameters go onto `params`.
+ * `byMonth` adds a `month` column ('YYYY-MM', UTC) for the monthly trend series: a month's
+ * stored sum is dated its first day, so the month of any fact is the month of its day.
  */
-export async function factsSql(scope: KpiScope, options: FactQuery, params: unknown[]): Promise<string> {
+export async function factsSql(scope: KpiScope, options: FactQuery, params: unknown[], shape: { byMonth?: boolean } = {}): Promise<string> {
   const metrics = [...(options.metrics ?? options.family.metrics)];
   const live = liveDays(scope, options);
   const liveFacts = live ? (await liveRows(scope, options.family, live.first, live.last)).filter((r) => metrics.includes(r.metric)) : [];
-  params.push(scope.legalEntityId);
+  params.push(scope.legalEntityIds);
   const le = params.length;
   const stored = storedBranches(scope, options, params);
   // Without stored facts the legal entity is not asked for: an unused parameter has no type.
   if (stored.length === 0) params.pop();
+  const month = shape.byMonth ? `, to_char(day, 'YYYY-MM') AS month` : '';
   const branches = stored.map(
-    (branch) => `SELECT split_part(metric, '@', 1) AS metric, key, amount, hours, count, missing FROM (${branch}) s WHERE $${le}::uuid IS NULL OR "legalEntityId" = $${le}::uuid`,
+    (branch) => `SELECT split_part(metric, '@', 1) AS metric, key, amount, hours, count, missing${month} FROM (${branch}) s WHERE $${le}::uuid[] IS NULL OR "legalEntityId" = ANY($${le}::uuid[])`,
   );
-  params.push(JSON.stringify(liveFacts.map(({ day: _day, ...row }) => row)));
-  branches.push(`SELECT metric, key, amount, hours, count, missing FROM jsonb_to_recordset($${params.length}::jsonb) AS l(metric text, key text, amount numeric, hours numeric, count int, missing int)`);
+  params.push(JSON.stringify(liveFacts.map(({ day, ...row }) => (shape.byMonth ? { ...row, month: day!.slice(0, 7) } : row))));
+  const liveMonth = shape.byMonth ? ', month' : '';
+  const liveColumns = shape.byMonth ? ', month text' : '';
+  branches.push(`SELECT metric, key, amount, hours, count, missing${liveMonth} FROM jsonb_to_recordset($${params.length}::jsonb) AS l(metric text, key text, amount numeric, hours numeric, count int, missing int${liveColumns})`);
   return `(${branches.join(' UNION ALL ')})`;
 }
 
