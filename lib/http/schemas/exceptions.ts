@@ -17,6 +17,8 @@ export const listExceptionsQuerySchema = z.object({
   correlationId: z.string().min(1).max(200).optional(),
   entityType: z.enum(EntityType).optional(),
   entityId: z.string().min(1).max(200).optional(),
+  legalEntity: queryList(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'A legal entity code, e.g. US01.')),
+  connector: queryList(z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'A connector code, e.g. crm.')),
   sort: z.enum(exceptionSorts).default('default'),
   cursor: z.string().min(1).max(1000).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_EXCEPTION_PAGE_SIZE).default(DEFAULT_EXCEPTION_PAGE_SIZE),

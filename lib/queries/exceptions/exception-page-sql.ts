@@ -9,7 +9,7 @@ import type { ExceptionStatus } from '../../db/generated/enums.ts';
 import type { ExceptionFilters } from './list-exceptions.ts';
 import type { KeyValue, SortColumn, SortField } from './exception-sort.ts';
 
-const casts = { int: 'int', decimal: 'numeric', date: 'timestamptz', uuid: 'uuid' } as const;
+const casts = { int: 'int', decimal: 'numeric', date: 'timestamptz', uuid: 'uuid', ownerTeam: '"OwnerTeam"' } as const;
 const ident = (field: SortField) => Prisma.raw(`"${field}"`);
 const literal = (c: SortColumn, value: string | number) => Prisma.sql`${value}::${Prisma.raw(casts[c.kind])}`;
 const all = (parts: Prisma.Sql[]) => (parts.length ? Prisma.sql`(${Prisma.join(parts, ' AND ')})` : Prisma.sql`TRUE`);
@@ -80,5 +80,16 @@ function filterConditions(f: ExceptionFilters): Prisma.Sql[] {
     ...(f.correlationId ? [Prisma.sql`"correlationId" = ${f.correlationId}`] : []),
     ...(f.entityType ? [Prisma.sql`"entityType" = ${f.entityType}::"EntityType"`] : []),
     ...(f.entityId ? [Prisma.sql`"entityId" = ${f.entityId}`] : []),
+    ...(f.legalEntity?.length ? [Prisma.sql`"legalEntityId" IN (SELECT le.id FROM "LegalEntity" le WHERE le.code IN (${Prisma.join(f.legalEntity)}))`] : []),
+    ...(f.connector?.length ? [connectorCondition(f.connector)] : []),
   ];
+}
+
+// An exception comes from a connector through the inbox events it holds or concerns, or,
+// for a delivery failure, through the outbox command it is about. A semi-join per row of
+// the ordered index range: the branch stays an index scan in the queue's order.
+function connectorCondition(codes: readonly string[]): Prisma.Sql {
+  const named = Prisma.sql`c.code IN (${Prisma.join(codes)})`;
+  return Prisma.sql`(EXISTS (SELECT 1 FROM "ExceptionEvent" ee JOIN "InboxEvent" ie ON ie.id = ee."inboxEventId" JOIN "Connector" c ON c.id = ie."connectorId" WHERE ee."exceptionId" = "Exception".id AND ${named})
+    OR ("entityType" = 'OutboxCommand'::"EntityType" AND EXISTS (SELECT 1 FROM "OutboxCommand" oc JOIN "Connector" c ON c.id = oc."connectorId" WHERE oc.id::text = "Exception"."entityId" AND ${named})))`;
 }

@@ -23,6 +23,10 @@ export interface ExceptionFilters {
   correlationId?: string;
   entityType?: EntityType;
   entityId?: string;
+  /** Legal entity codes (US01…). */
+  legalEntity?: readonly string[];
+  /** Connector codes (crm, erp…): the connector whose events or commands it concerns. */
+  connector?: readonly string[];
 }
 
 export interface ListExceptionsOptions extends ExceptionFilters {
