@@ -10,8 +10,8 @@ import { apiTokenIdParamsSchema, apiTokenListResponseSchema, createdApiTokenSche
 import { healthQuerySchema, healthResponseSchema, ownershipRuleListResponseSchema, setOwnershipRuleResponseSchema } from '../schemas/admin-responses.ts';
 import { connectorCodeParamsSchema, connectorListResponseSchema, connectorSchema, createdConnectorSchema, rotatedCredentialSchema } from '../schemas/connector-responses.ts';
 import { engagementDetailSchema, engagementPageSchema, engagementRefParamsSchema, listEngagementsQuerySchema } from '../schemas/engagements.ts';
-import { exceptionActionResponseSchema, exceptionDetailSchema, exceptionPageSchema } from '../schemas/exception-responses.ts';
-import { exceptionActionSchema, exceptionIdParamsSchema, listExceptionsQuerySchema } from '../schemas/exceptions.ts';
+import { bulkExceptionActionResponseSchema, exceptionActionResponseSchema, exceptionDetailSchema, exceptionPageSchema } from '../schemas/exception-responses.ts';
+import { bulkExceptionActionSchema, exceptionActionSchema, exceptionIdParamsSchema, listExceptionsQuerySchema } from '../schemas/exceptions.ts';
 import { inboxEventIdParamsSchema, listInboxEventsQuerySchema } from '../schemas/events.ts';
 import { inboxEventDetailSchema, inboxEventPageSchema } from '../schemas/inbox-responses.ts';
 import { invoiceDetailSchema, invoiceIdParamsSchema, invoicePageSchema, listInvoicesQuerySchema } from '../schemas/invoices.ts';
@@ -177,6 +177,13 @@ export const apiOperations: readonly ApiOperation[] = [
     body: { required: true, content: json('ExceptionActionRequest', exceptionActionSchema) },
     responses: ok('The action and the exception after it.', 'ExceptionActionResult', exceptionActionResponseSchema),
     errors: [409, 422],
+  },
+  {
+    method: 'post', path: '/api/v1/exceptions/bulk-actions', operationId: 'performBulkExceptionAction', tag: 'Exceptions', auth: 'user', permission: 'exceptions:read',
+    summary: 'Assign many exceptions at once (to yourself by default)',
+    description: 'Needs exceptions:triage. Each exception is its own audited action: one that cannot be assigned (resolved meanwhile, unknown id) is reported in results and the others still are. At most 200 ids.',
+    body: { required: true, content: json('BulkExceptionActionRequest', bulkExceptionActionSchema) },
+    responses: ok('What happened to each exception.', 'BulkExceptionActionResult', bulkExceptionActionResponseSchema),
   },
 
   // Reconciliation

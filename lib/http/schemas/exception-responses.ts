@@ -60,3 +60,18 @@ export const exceptionActionResponseSchema = z.object({
   }),
   exception: exceptionDetailSchema,
 });
+
+export const bulkExceptionActionResponseSchema = z.object({
+  action: z.literal('assign'),
+  assigneeId: z.uuid(),
+  assigned: z.number().int(),
+  alreadyDone: z.number().int(),
+  failed: z.number().int(),
+  results: z.array(
+    z.object({
+      id: z.uuid(),
+      outcome: z.enum(['assigned', 'alreadyDone', 'failed']),
+      error: z.object({ code: z.string(), message: z.string() }).optional().describe('Why this one was not assigned (e.g. CONFLICT: it was resolved meanwhile; NOT_FOUND).'),
+    }),
+  ),
+});

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { EntityType, ExceptionCode, ExceptionStatus, OwnerTeam, Recoverability } from '../../db/generated/enums.ts';
 import { DEFAULT_EXCEPTION_PAGE_SIZE, MAX_EXCEPTION_PAGE_SIZE } from '../../queries/exceptions/list-exceptions.ts';
 import { exceptionSorts } from '../../queries/exceptions/exception-sort.ts';
-import { exceptionActionNames } from '../../services/exceptions/exception-actions.ts';
+import { exceptionActionNames, MAX_BULK_EXCEPTIONS } from '../../services/exceptions/exception-actions.ts';
 import { queryList } from './query-list.ts';
 
 export const listExceptionsQuerySchema = z.object({
@@ -31,6 +31,13 @@ export const exceptionActionSchema = z.object({
   assigneeId: z.uuid().optional(),
   note: z.string().trim().max(2000).optional(),
   reason: z.string().trim().max(2000).optional(),
+});
+
+/** Bulk triage from the queue: only assign for now (the other actions need a note or a look each). */
+export const bulkExceptionActionSchema = z.object({
+  action: z.literal('assign'),
+  exceptionIds: z.array(z.uuid()).min(1).max(MAX_BULK_EXCEPTIONS),
+  assigneeId: z.uuid().optional(),
 });
 
 export type ExceptionActionInput = z.input<typeof exceptionActionSchema>;
