@@ -75,3 +75,14 @@ export const bulkExceptionActionResponseSchema = z.object({
     }),
   ),
 });
+
+export const inlineFixResponseSchema = z.object({
+  fix: z.object({
+    kind: z.enum(['service-sku', 'legal-entity', 'client-link']),
+    system: z.string().describe('The connector code the mapping or crosswalk link belongs to.'),
+    externalValues: z.array(z.string()),
+  }),
+  changed: z.number().int().describe('Mappings or links that were new or changed (0 when the same choice was made again).'),
+  requeuedEventIds: z.array(z.uuid()).nullable().describe('The held events put back in the inbox; null when replay was false.'),
+  exception: exceptionDetailSchema,
+});

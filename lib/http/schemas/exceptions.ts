@@ -40,4 +40,11 @@ export const bulkExceptionActionSchema = z.object({
   assigneeId: z.uuid().optional(),
 });
 
+/** An inline fix: for each value the exception names, the canonical one chosen. */
+export const inlineFixSchema = z.object({
+  choices: z.array(z.object({ external: z.string().min(1).max(200), canonical: z.string().trim().min(1).max(200) })).min(1).max(50),
+  /** Replay the held events in the same call (default); false to replay later. */
+  replay: z.boolean().default(true),
+});
+
 export type ExceptionActionInput = z.input<typeof exceptionActionSchema>;
