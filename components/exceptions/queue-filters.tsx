@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { ExceptionCode, ExceptionStatus, OwnerTeam, Recoverability } from '@/lib/db/generated/enums';
 import { ANY_STATUS, DEFAULT_QUEUE_STATUSES } from '@/lib/http/schemas/console-list-params';
+import type { QueueFilterOptions } from '@/lib/queries/exceptions/queue-filter-options';
 import { codeLabel, exceptionStatusLabels, ownerTeamLabels, recoverabilityLabels } from './exception-labels';
 
 const statusOptions: [string, string][] = [
@@ -26,7 +27,13 @@ function Select({ name, label, value, options }: { name: string; label: string; 
   );
 }
 
-export function QueueFilters({ params }: { params: URLSearchParams }) {
+const assigneeOptions: [string, string][] = [
+  ['', 'Anyone or no one'],
+  ['me', 'Me'],
+  ['none', 'Unassigned'],
+];
+
+export function QueueFilters({ params, options }: { params: URLSearchParams; options: QueueFilterOptions | null }) {
   const any: [string, string] = ['', 'Any'];
   return (
     <form method="get" action="/exceptions" aria-label="Filter the queue" className="mb-4 flex flex-wrap items-end gap-3" data-testid="queue-filters">
@@ -39,6 +46,13 @@ export function QueueFilters({ params }: { params: URLSearchParams }) {
         options={[any, ...Object.values(Recoverability).map((r): [string, string] => [r, recoverabilityLabels[r]])]}
       />
       <Select name="code" label="Code" value={params.get('code') ?? ''} options={[any, ...Object.values(ExceptionCode).map((c): [string, string] => [c, codeLabel(c)])]} />
+      {options ? (
+        <>
+          <Select name="legalEntity" label="Legal entity" value={params.get('legalEntity') ?? ''} options={[any, ...options.legalEntities.map((l): [string, string] => [l.code, `${l.code} · ${l.name}`])]} />
+          <Select name="connector" label="Connector" value={params.get('connector') ?? ''} options={[any, ...options.connectors.map((c): [string, string] => [c.code, c.name])]} />
+        </>
+      ) : null}
+      <Select name="assignee" label="Assignee" value={params.get('assignee') ?? ''} options={assigneeOptions} />
       {params.get('sort') ? <input type="hidden" name="sort" value={params.get('sort') ?? ''} /> : null}
       <button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-on-accent hover:bg-accent-strong">
         Apply

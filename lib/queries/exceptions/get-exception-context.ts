@@ -5,6 +5,8 @@
 import { db } from '../../db/client.ts';
 import type { EngagementStatus, ExceptionCode } from '../../db/generated/enums.ts';
 import { inlineFixFor, type InlineFix } from '../../domain/exceptions/inline-fix.ts';
+import { userNames } from '../user-names.ts';
+import { getException } from './get-exception.ts';
 
 const PAYLOAD_LIMIT = 5;
 const AUDIT_LIMIT = 50;
@@ -71,4 +73,14 @@ async function choicesFor(fix: InlineFix): Promise<{ value: string; label: strin
     case 'client-link':
       return (await db().client.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], take: CLIENT_CHOICES, select: { id: true, name: true } })).map((c) => ({ value: c.id, label: c.name }));
   }
+}
+
+/** The exception, what surrounds it, and the names of the people in its history and trail. */
+export async function getExceptionWorkspace(options: { id: string }) {
+  const exception = await getException(options);
+  const context = await getExceptionContext(exception);
+  const ids = [...exception.actions, ...context.audit].flatMap((a) => (a.actorType === 'USER' && a.actorId ? [a.actorId] : []));
+  // Names are a nicety: without them the history still reads ("by a former user").
+  const names = await userNames({ ids }).catch(() => new Map<string, string>());
+  return { exception, context, names };
 }
