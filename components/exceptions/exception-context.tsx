@@ -49,7 +49,7 @@ export function EventPayloads({ payloads, idPrefix }: { payloads: Context['paylo
         {payloads.map((event, index) => (
           <details key={event.id} open={index === 0} className="rounded-card border border-line bg-surface shadow-card">
             <summary className="cursor-pointer px-3 py-2 text-sm text-ink">
-              <span className="font-medium">{event.type}</span> <span className="font-mono text-xs text-ink-subtle">{event.source} · {event.eventId}</span>
+              <span className="font-medium">{event.type}</span> <span className="font-mono text-xs text-ink-muted">{event.source} · {event.eventId}</span>
             </summary>
             <div className="px-3 pb-3">
               <EventPayload payload={event.payload} label={`Payload of ${event.type} ${event.eventId}`} />
@@ -72,13 +72,13 @@ export function AuditTrail({ context, names, idPrefix }: { context: Context; nam
         <p className="rounded-card border border-line bg-surface p-4 text-sm text-ink-muted shadow-card">Nobody has acted on this exception yet.</p>
       ) : (
         <div className="rounded-card border border-line bg-surface shadow-card">
-          {context.auditCount > context.audit.length ? <p className="border-b border-line px-4 py-2 text-xs text-ink-subtle">The latest {context.audit.length} of {context.auditCount} records.</p> : null}
+          {context.auditCount > context.audit.length ? <p className="border-b border-line px-4 py-2 text-xs text-ink-muted">The latest {context.audit.length} of {context.auditCount} records.</p> : null}
           <ol className="divide-y divide-line text-sm" data-testid="audit-trail">
             {context.audit.map((a) => (
               <li key={a.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-4 py-2">
                 <span className="font-mono text-xs text-ink">{a.action}</span>
                 <span className="text-ink-muted">by {actorLabel(a, names)}</span>
-                <span className="ml-auto whitespace-nowrap text-xs tabular-nums text-ink-subtle">{formatDateTime(a.at)}</span>
+                <span className="ml-auto whitespace-nowrap text-xs tabular-nums text-ink-muted">{formatDateTime(a.at)}</span>
                 {a.before !== null || a.after !== null ? <AuditChange before={a.before} after={a.after} /> : null}
               </li>
             ))}

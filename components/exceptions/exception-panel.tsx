@@ -48,12 +48,12 @@ export async function ExceptionPanel({ id, closeHref, principal, perform, fixInl
           <Badge tone={exceptionStatusTones[e.status]} testId="panel-status">{exceptionStatusLabels[e.status]}</Badge>
         </p>
         <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
-          <div><dt className="text-xs text-ink-subtle">Impact</dt><dd className="money text-ink">{formatAmount(e.financialImpact.amount)} {e.financialImpact.currency}</dd></div>
-          <div><dt className="text-xs text-ink-subtle">Recoverability</dt><dd className="text-ink">{recoverabilityLabels[e.recoverability]}</dd></div>
-          <div><dt className="text-xs text-ink-subtle">Owner team</dt><dd className="text-ink">{ownerTeamLabels[e.ownerTeam]}</dd></div>
-          <div><dt className="text-xs text-ink-subtle">Assignee</dt><dd className="text-ink">{e.assignee?.name ?? 'Unassigned'}</dd></div>
-          <div><dt className="text-xs text-ink-subtle">SLA due</dt><dd className="tabular-nums text-ink">{formatDateTime(e.slaDueAt)}</dd></div>
-          <div><dt className="text-xs text-ink-subtle">Seen</dt><dd className="tabular-nums text-ink">{e.occurrences} time(s)</dd></div>
+          <div><dt className="text-xs text-ink-muted">Impact</dt><dd className="money text-ink">{formatAmount(e.financialImpact.amount)} {e.financialImpact.currency}</dd></div>
+          <div><dt className="text-xs text-ink-muted">Recoverability</dt><dd className="text-ink">{recoverabilityLabels[e.recoverability]}</dd></div>
+          <div><dt className="text-xs text-ink-muted">Owner team</dt><dd className="text-ink">{ownerTeamLabels[e.ownerTeam]}</dd></div>
+          <div><dt className="text-xs text-ink-muted">Assignee</dt><dd className="text-ink">{e.assignee?.name ?? 'Unassigned'}</dd></div>
+          <div><dt className="text-xs text-ink-muted">SLA due</dt><dd className="tabular-nums text-ink">{formatDateTime(e.slaDueAt)}</dd></div>
+          <div><dt className="text-xs text-ink-muted">Seen</dt><dd className="tabular-nums text-ink">{e.occurrences} time(s)</dd></div>
         </dl>
         <p className="mt-3">
           <Link href={`/exceptions/${e.id}`} className="text-sm font-medium text-accent hover:text-accent-strong" data-testid="open-full-page">

@@ -32,7 +32,7 @@ export function ExceptionQueueTable({ items, params, selection }: { items: Excep
   return (
     <div className="overflow-x-auto rounded-card border border-line bg-surface shadow-card">
       <table className="w-full text-left text-sm" data-testid="exception-queue">
-        <thead className="border-b border-line text-xs uppercase tracking-wide text-ink-subtle">
+        <thead className="border-b border-line text-xs uppercase tracking-wide text-ink-muted">
           <tr>
             <th scope="col" className="w-8 px-3 py-2">
               <input type="checkbox" aria-label="Select every exception on this page" checked={allChecked} onChange={(event) => selection.onCheckAll(event.target.checked)} className="size-4 accent-accent" />

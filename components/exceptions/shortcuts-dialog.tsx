@@ -23,7 +23,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
           </div>
         ))}
       </dl>
-      <p className="mt-3 text-xs text-ink-subtle">Shortcuts do nothing while you type in a field.</p>
+      <p className="mt-3 text-xs text-ink-muted">Shortcuts do nothing while you type in a field.</p>
       <form method="dialog" className="mt-4 text-right">
         <button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-on-accent hover:bg-accent-strong">Close</button>
       </form>
