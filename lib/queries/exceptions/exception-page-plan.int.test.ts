@@ -43,7 +43,7 @@ describe('exception queue pages read in index order', () => {
       pageKeysSql({ columns, filters: {}, statuses: Object.values(ExceptionStatus), limit: 51 }),
       pageKeysSql({ columns, after, filters: {}, statuses: Object.values(ExceptionStatus), limit: 51 }),
       pageKeysSql({ columns, filters: { owner: ['FINANCE_AR'], code: ['UNAPPLIED_CASH'] }, statuses: ['OPEN', 'ASSIGNED'], limit: 51 }),
-      pageKeysSql({ columns, after, filters: { legalEntity: ['US01'], connector: ['crm', 'erp'] }, statuses: ['OPEN', 'ASSIGNED'], limit: 51 }),
+      pageKeysSql({ columns, after, filters: { legalEntityIds: [randomUUID()], connectorIds: [randomUUID(), randomUUID()] }, statuses: ['OPEN', 'ASSIGNED'], limit: 51 }),
     ];
     for (const page of pages) {
       const nodes = await planOf(page);

@@ -6,7 +6,7 @@
 // own LIMIT, so a deep page costs the same as the first; the outer ORDER BY merges them.
 import { Prisma } from '../../db/client.ts';
 import type { ExceptionStatus } from '../../db/generated/enums.ts';
-import type { ExceptionFilters } from './list-exceptions.ts';
+import type { ExceptionPageFilters } from './list-exceptions.ts';
 import type { KeyValue, SortColumn, SortField } from './exception-sort.ts';
 
 const casts = { int: 'int', decimal: 'numeric', date: 'timestamptz', uuid: 'uuid', ownerTeam: '"OwnerTeam"' } as const;
@@ -18,7 +18,7 @@ export interface PageQuery {
   columns: readonly SortColumn[];
   /** The cursor's key values; absent for the first page. */
   after?: readonly KeyValue[];
-  filters: ExceptionFilters;
+  filters: ExceptionPageFilters;
   /** The statuses asked for: one ordered index range each. */
   statuses: readonly ExceptionStatus[];
   limit: number;
@@ -69,7 +69,10 @@ function beyondOn(c: SortColumn, value: KeyValue): Prisma.Sql[] {
   return [Prisma.sql`${f} < ${literal(c, value)}`];
 }
 
-function filterConditions(f: ExceptionFilters): Prisma.Sql[] {
+const uuidIn = (column: string, ids: readonly string[] | undefined) =>
+  ids?.length ? [Prisma.sql`${Prisma.raw(column)} IN (${Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`))})`] : [];
+
+function filterConditions(f: ExceptionPageFilters): Prisma.Sql[] {
   const anyOf = <T extends string>(column: string, type: string, values: readonly T[] | undefined) =>
     values?.length ? [Prisma.sql`${Prisma.raw(column)} IN (${Prisma.join(values.map((v) => Prisma.sql`${v}::${Prisma.raw(type)}`))})`] : [];
   return [
@@ -80,16 +83,8 @@ function filterConditions(f: ExceptionFilters): Prisma.Sql[] {
     ...(f.correlationId ? [Prisma.sql`"correlationId" = ${f.correlationId}`] : []),
     ...(f.entityType ? [Prisma.sql`"entityType" = ${f.entityType}::"EntityType"`] : []),
     ...(f.entityId ? [Prisma.sql`"entityId" = ${f.entityId}`] : []),
-    ...(f.legalEntity?.length ? [Prisma.sql`"legalEntityId" IN (SELECT le.id FROM "LegalEntity" le WHERE le.code IN (${Prisma.join(f.legalEntity)}))`] : []),
-    ...(f.connector?.length ? [connectorCondition(f.connector)] : []),
+    ...uuidIn('"legalEntityId"', f.legalEntityIds),
+    ...uuidIn('"connectorId"', f.connectorIds),
   ];
 }
 
-// An exception comes from a connector through the inbox events it holds or concerns, or,
-// for a delivery failure, through the outbox command it is about. A semi-join per row of
-// the ordered index range: the branch stays an index scan in the queue's order.
-function connectorCondition(codes: readonly string[]): Prisma.Sql {
-  const named = Prisma.sql`c.code IN (${Prisma.join(codes)})`;
-  return Prisma.sql`(EXISTS (SELECT 1 FROM "ExceptionEvent" ee JOIN "InboxEvent" ie ON ie.id = ee."inboxEventId" JOIN "Connector" c ON c.id = ie."connectorId" WHERE ee."exceptionId" = "Exception".id AND ${named})
-    OR ("entityType" = 'OutboxCommand'::"EntityType" AND EXISTS (SELECT 1 FROM "OutboxCommand" oc JOIN "Connector" c ON c.id = oc."connectorId" WHERE oc.id::text = "Exception"."entityId" AND ${named})))`;
-}

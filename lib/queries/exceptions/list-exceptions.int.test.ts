@@ -8,6 +8,7 @@ import { OwnerTeam, type ExceptionCode, type ExceptionStatus, type Recoverabilit
 import { isAppError } from '../../errors.ts';
 import { createInboxEvent, createLegalEntity, createPerson } from '../../../test/fixtures/exceptions.ts';
 import { testConnector } from '../../../test/support/ingest.ts';
+import { raiseException } from '../../services/exceptions/raise-exception.ts';
 import { encodeCursor } from './exception-cursor.ts';
 import { exceptionSorts, type ExceptionSort } from './exception-sort.ts';
 import { listExceptions, type ListExceptionsOptions } from './list-exceptions.ts';
@@ -149,21 +150,22 @@ describe('listExceptions: filters', () => {
 });
 
 describe('listExceptions: legal entity and connector filters', () => {
-  it('by legal entity code, and by the connector of the linked events', async () => {
+  it('by legal entity code, and by the connector of the event it was raised about', async () => {
     const [entity, other] = [await createLegalEntity(), await createLegalEntity()];
     const code = `c${randomUUID().slice(0, 8)}`;
     const connector = await testConnector({ code, kind: 'CRM', sources: [`crm://${code}`] });
     const event = await createInboxEvent();
     await db().inboxEvent.update({ where: { id: event.id }, data: { connectorId: connector.id } });
     const corr = `corr-${randomUUID()}`;
-    const make = (i: number, legalEntityId: string | null) =>
-      db().exception.create({ data: { code: 'UNMAPPED_SERVICE_SKU', entityType: 'Quote', entityId: `f-${randomUUID()}`, correlationId: corr, title: `f ${i}`, recoverability: 'DATA_FIX', recoverabilityRank: 0, ownerTeam: 'SALES_OPS', legalEntityId } });
-    const [inEntity, inOther, fromConnector] = [await make(0, entity.id), await make(1, other.id), await make(2, null)];
-    await db().exceptionEvent.create({ data: { exceptionId: fromConnector.id, inboxEventId: event.id } });
+    const make = (legalEntityId: string | null, inboxEventId?: string) =>
+      db().$transaction((tx) => raiseException(tx, { code: 'UNMAPPED_SERVICE_SKU', entityType: 'Quote', entityId: `f-${randomUUID()}`, correlationId: corr, legalEntityId: legalEntityId ?? undefined, inboxEventId, now: new Date() }));
+    const [inEntity, inOther, fromConnector] = [await make(entity.id), await make(other.id), await make(null, event.id)];
+    expect(fromConnector.connectorId).toBe(connector.id);
     const ids = async (options: ListExceptionsOptions) => (await listExceptions({ correlationId: corr, ...options })).items.map((i) => i.id).sort();
 
     expect(await ids({ legalEntity: [entity.code] })).toEqual([inEntity.id]);
     expect(await ids({ legalEntity: [entity.code, other.code] })).toEqual([inEntity.id, inOther.id].sort());
+    expect(await ids({ legalEntity: ['NO-SUCH-ENTITY'] })).toEqual([]);
     expect(await ids({ connector: [code] })).toEqual([fromConnector.id]);
     expect(await ids({ connector: ['no-such-connector'] })).toEqual([]);
     expect(await ids({ connector: [code], legalEntity: [entity.code] })).toEqual([]);
