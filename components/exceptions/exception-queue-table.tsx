@@ -22,6 +22,8 @@ export interface QueueTableSelection {
   /** The row shown in the side panel. */
   panelId: string | null;
   onPreview: (id: string) => void;
+  /** The side panel is open: fewer columns, so the queue still fits beside it on a laptop. */
+  compact: boolean;
 }
 
 export function ExceptionQueueTable({ items, params, selection }: { items: ExceptionView[]; params: URLSearchParams; selection: QueueTableSelection }) {
@@ -29,6 +31,7 @@ export function ExceptionQueueTable({ items, params, selection }: { items: Excep
     <SortHeader label={label} field={field} firstDirection={firstDirection} path={PATH} params={params} align={align} />
   );
   const allChecked = items.length > 0 && items.every((e) => selection.checked.has(e.id));
+  const wide = !selection.compact;
   return (
     <div className="overflow-x-auto rounded-card border border-line bg-surface shadow-card">
       <table className="w-full text-left text-sm" data-testid="exception-queue">
@@ -37,16 +40,16 @@ export function ExceptionQueueTable({ items, params, selection }: { items: Excep
             <th scope="col" className="w-8 px-3 py-2">
               <input type="checkbox" aria-label="Select every exception on this page" checked={allChecked} onChange={(event) => selection.onCheckAll(event.target.checked)} className="size-4 accent-accent" />
             </th>
-            <th scope="col" className="px-3 py-2 font-medium">Code</th>
+            {wide ? <th scope="col" className="px-3 py-2 font-medium">Code</th> : null}
             <th scope="col" className="px-3 py-2 font-medium">Exception</th>
-            <RecoverabilityHeader params={params} />
-            {sortable('Owner', 'ownerTeam', 'asc')}
+            {wide ? <RecoverabilityHeader params={params} /> : null}
+            {wide ? sortable('Owner', 'ownerTeam', 'asc') : null}
             {sortable('Impact (USD)', 'financialImpact', 'desc', 'right')}
-            {sortable('Age', 'firstSeenAt', 'asc')}
+            {wide ? sortable('Age', 'firstSeenAt', 'asc') : null}
             <th scope="col" className="px-3 py-2 font-medium">Status</th>
-            <th scope="col" className="px-3 py-2 font-medium">Assignee</th>
+            {wide ? <th scope="col" className="px-3 py-2 font-medium">Assignee</th> : null}
             {sortable('SLA due', 'slaDueAt', 'asc')}
-            {sortable('Last seen', 'lastSeenAt', 'desc')}
+            {wide ? sortable('Last seen', 'lastSeenAt', 'desc') : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
@@ -64,28 +67,29 @@ export function ExceptionQueueTable({ items, params, selection }: { items: Excep
                 <td className="px-3 py-2">
                   <input type="checkbox" aria-label={`Select ${e.title}`} checked={selection.checked.has(e.id)} onChange={(event) => selection.onCheck(e.id, event.target.checked)} className="size-4 accent-accent" data-testid="select-exception" />
                 </td>
-                <td className="px-3 py-2 font-mono text-xs text-ink-muted" title={codeLabel(e.code)}>{e.code}</td>
-                <td className="min-w-64 max-w-md px-3 py-2">
+                {wide ? <td className="px-3 py-2 font-mono text-xs text-ink-muted" title={codeLabel(e.code)}>{e.code}</td> : null}
+                <td className="min-w-56 max-w-md px-3 py-2">
                   <Link href={`${PATH}/${e.id}`} className="font-medium text-ink hover:text-accent-strong" data-testid="exception-link">
                     {e.title}
                   </Link>
                   <button type="button" onClick={() => selection.onPreview(e.id)} className="ml-2 text-xs font-medium text-accent hover:text-accent-strong" aria-label={`Preview ${e.title} beside the queue`} data-testid="preview-exception">
                     Preview
                   </button>
+                  {wide ? null : <div className="font-mono text-xs text-ink-muted">{e.code} · {ownerTeamLabels[e.ownerTeam]}</div>}
                 </td>
-                <td className="px-3 py-2 text-ink-muted">{recoverabilityLabels[e.recoverability]}</td>
-                <td className="px-3 py-2 text-ink-muted">{ownerTeamLabels[e.ownerTeam]}</td>
+                {wide ? <td className="px-3 py-2 text-ink-muted">{recoverabilityLabels[e.recoverability]}</td> : null}
+                {wide ? <td className="px-3 py-2 text-ink-muted">{ownerTeamLabels[e.ownerTeam]}</td> : null}
                 <td className="money px-3 py-2 text-right text-ink">
                   {formatAmount(e.financialImpact.amount)}
                   {e.financialImpact.currency !== 'USD' ? ` ${e.financialImpact.currency}` : null}
                 </td>
-                <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted" title={`First seen ${formatDateTime(e.firstSeenAt)}; seen ${formatCount(e.occurrences)} time(s)`}>{formatDateTime(e.firstSeenAt)}</td>
+                {wide ? <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted" title={`Seen ${formatCount(e.occurrences)} time(s)`}>{formatDateTime(e.firstSeenAt)}</td> : null}
                 <td className="px-3 py-2">
                   <Badge tone={exceptionStatusTones[e.status]} testId="exception-status">{exceptionStatusLabels[e.status]}</Badge>
                 </td>
-                <td className="px-3 py-2 text-ink-muted">{e.assignee?.name ?? 'Unassigned'}</td>
+                {wide ? <td className="px-3 py-2 text-ink-muted">{e.assignee?.name ?? 'Unassigned'}</td> : null}
                 <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted">{formatDateTime(e.slaDueAt)}</td>
-                <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted">{formatDateTime(e.lastSeenAt)}</td>
+                {wide ? <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted">{formatDateTime(e.lastSeenAt)}</td> : null}
               </tr>
             );
           })}

@@ -109,7 +109,7 @@ export function TriageQueue({ items, query, panelId, canTriage, canReplay, assig
       <ExceptionQueueTable
         items={items}
         params={params}
-        selection={{ checked, onCheck: check, onCheckAll: (on) => setChecked(on ? new Set(items.map((e) => e.id)) : new Set()), activeId, panelId, onPreview: preview }}
+        selection={{ checked, onCheck: check, onCheckAll: (on) => setChecked(on ? new Set(items.map((e) => e.id)) : new Set()), activeId, panelId, onPreview: preview, compact: panelId !== null }}
       />
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>

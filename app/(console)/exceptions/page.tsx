@@ -39,7 +39,7 @@ export default async function ExceptionsPage({ searchParams }: { searchParams: P
         description="Sorted by default to put the money people can release first: data fixes and decisions by financial impact, then transient problems, then permanent ones. Press ? for keyboard shortcuts."
       />
       <QueueFilters params={params} options={options.ok ? options.data : null} />
-      <div className={selected ? 'grid gap-6 xl:grid-cols-[minmax(0,1fr)_26rem]' : ''}>
+      <div className={selected ? 'grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]' : ''}>
         <div className="min-w-0">
           <Suspense key={queueKey} fallback={<TableSkeleton label="Loading the queue" rows={8} />}>
             <ExceptionQueue params={params} principal={principal} assign={bulkAssignFromQueue} perform={performExceptionActionFromPage} />
