@@ -40,7 +40,7 @@ export function ExceptionQueueTable({ items, params, selection }: { items: Excep
             <th scope="col" className="w-8 px-3 py-2">
               <input type="checkbox" aria-label="Select every exception on this page" checked={allChecked} onChange={(event) => selection.onCheckAll(event.target.checked)} className="size-4 accent-accent" />
             </th>
-            {wide ? <th scope="col" className="px-3 py-2 font-medium">Code</th> : null}
+            {wide ? <th scope="col" className="hidden px-3 py-2 font-medium 2xl:table-cell">Code</th> : null}
             <th scope="col" className="px-3 py-2 font-medium">Exception</th>
             {wide ? <RecoverabilityHeader params={params} /> : null}
             {wide ? sortable('Owner', 'ownerTeam', 'asc') : null}
@@ -49,7 +49,7 @@ export function ExceptionQueueTable({ items, params, selection }: { items: Excep
             <th scope="col" className="px-3 py-2 font-medium">Status</th>
             {wide ? <th scope="col" className="px-3 py-2 font-medium">Assignee</th> : null}
             {sortable('SLA due', 'slaDueAt', 'asc')}
-            {wide ? sortable('Last seen', 'lastSeenAt', 'desc') : null}
+            {wide ? <SortHeader label="Last seen" field="lastSeenAt" firstDirection="desc" path={PATH} params={params} className="hidden 2xl:table-cell" /> : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
@@ -67,7 +67,7 @@ export function ExceptionQueueTable({ items, params, selection }: { items: Excep
                 <td className="px-3 py-2">
                   <input type="checkbox" aria-label={`Select ${e.title}`} checked={selection.checked.has(e.id)} onChange={(event) => selection.onCheck(e.id, event.target.checked)} className="size-4 accent-accent" data-testid="select-exception" />
                 </td>
-                {wide ? <td className="px-3 py-2 font-mono text-xs text-ink-muted" title={codeLabel(e.code)}>{e.code}</td> : null}
+                {wide ? <td className="hidden px-3 py-2 font-mono text-xs text-ink-muted 2xl:table-cell" title={codeLabel(e.code)}>{e.code}</td> : null}
                 <td className="min-w-56 max-w-md px-3 py-2">
                   <Link href={`${PATH}/${e.id}`} className="font-medium text-ink hover:text-accent-strong" data-testid="exception-link">
                     {e.title}
@@ -75,7 +75,8 @@ export function ExceptionQueueTable({ items, params, selection }: { items: Excep
                   <button type="button" onClick={() => selection.onPreview(e.id)} className="ml-2 text-xs font-medium text-accent hover:text-accent-strong" aria-label={`Preview ${e.title} beside the queue`} data-testid="preview-exception">
                     Preview
                   </button>
-                  {wide ? null : <div className="font-mono text-xs text-ink-muted">{e.code} · {ownerTeamLabels[e.ownerTeam]}</div>}
+                  {/* The code column only fits on wide screens: below them the code sits under the title. */}
+                  <div className={`font-mono text-xs text-ink-muted ${wide ? '2xl:hidden' : ''}`}>{wide ? e.code : `${e.code} · ${ownerTeamLabels[e.ownerTeam]}`}</div>
                 </td>
                 {wide ? <td className="px-3 py-2 text-ink-muted">{recoverabilityLabels[e.recoverability]}</td> : null}
                 {wide ? <td className="px-3 py-2 text-ink-muted">{ownerTeamLabels[e.ownerTeam]}</td> : null}
@@ -89,7 +90,7 @@ export function ExceptionQueueTable({ items, params, selection }: { items: Excep
                 </td>
                 {wide ? <td className="px-3 py-2 text-ink-muted">{e.assignee?.name ?? 'Unassigned'}</td> : null}
                 <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted">{formatDateTime(e.slaDueAt)}</td>
-                {wide ? <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted">{formatDateTime(e.lastSeenAt)}</td> : null}
+                {wide ? <td className="hidden whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted 2xl:table-cell">{formatDateTime(e.lastSeenAt)}</td> : null}
               </tr>
             );
           })}
