@@ -5,7 +5,7 @@
 import Link from 'next/link';
 import type { ExceptionView } from '@/lib/queries/exceptions/exception-view';
 import { Badge } from '@/components/ui/badge';
-import { formatDateTime } from '@/components/ui/format-date';
+import { formatAge, formatDateTime } from '@/components/ui/format-date';
 import { formatAmount, formatCount } from '@/components/ui/format-number';
 import { pageHref } from '@/components/ui/page-href';
 import { SortHeader } from '@/components/ui/sort-header';
@@ -26,7 +26,7 @@ export interface QueueTableSelection {
   compact: boolean;
 }
 
-export function ExceptionQueueTable({ items, params, selection }: { items: ExceptionView[]; params: URLSearchParams; selection: QueueTableSelection }) {
+export function ExceptionQueueTable({ items, params, selection, now }: { items: ExceptionView[]; params: URLSearchParams; selection: QueueTableSelection; now: string }) {
   const sortable = (label: string, field: string, firstDirection: 'asc' | 'desc', align?: 'right') => (
     <SortHeader label={label} field={field} firstDirection={firstDirection} path={PATH} params={params} align={align} />
   );
@@ -84,7 +84,7 @@ export function ExceptionQueueTable({ items, params, selection }: { items: Excep
                   {formatAmount(e.financialImpact.amount)}
                   {e.financialImpact.currency !== 'USD' ? ` ${e.financialImpact.currency}` : null}
                 </td>
-                {wide ? <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted" title={`Seen ${formatCount(e.occurrences)} time(s)`}>{formatDateTime(e.firstSeenAt)}</td> : null}
+                {wide ? <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted" title={`First seen ${formatDateTime(e.firstSeenAt)}, seen ${formatCount(e.occurrences)} time(s)`}>{formatAge(e.firstSeenAt, now)}</td> : null}
                 <td className="px-3 py-2">
                   <Badge tone={exceptionStatusTones[e.status]} testId="exception-status">{exceptionStatusLabels[e.status]}</Badge>
                 </td>

@@ -43,6 +43,7 @@ export async function ExceptionQueue({ params, principal, assign, perform }: { p
     <>
       <TriageQueue
         items={page.data.items}
+        now={new Date().toISOString()}
         query={params.toString()}
         panelId={params.get('selected')}
         canTriage={can(principal.role, 'exceptions:triage')}

@@ -15,8 +15,10 @@ import { useTriageShortcuts, type TriageShortcut } from './use-triage-shortcuts'
 
 export type BulkAssign = (input: { action: 'assign'; exceptionIds: string[] }) => Promise<ActionResult<{ assigned: number; alreadyDone: number; failed: number; failures: string[] }>>;
 
-export function TriageQueue({ items, query, panelId, canTriage, canReplay, assign, perform }: {
+export function TriageQueue({ items, now, query, panelId, canTriage, canReplay, assign, perform }: {
   items: ExceptionView[];
+  /** When the page was read (ISO 8601): ages are counted from it. */
+  now: string;
   /** The page's search params as a string (client props must be plain). */
   query: string;
   panelId: string | null;
@@ -108,6 +110,7 @@ export function TriageQueue({ items, query, panelId, canTriage, canReplay, assig
       </p>
       <ExceptionQueueTable
         items={items}
+        now={now}
         params={params}
         selection={{ checked, onCheck: check, onCheckAll: (on) => setChecked(on ? new Set(items.map((e) => e.id)) : new Set()), activeId, panelId, onPreview: preview, compact: panelId !== null }}
       />
