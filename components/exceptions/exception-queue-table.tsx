@@ -32,6 +32,7 @@ export function ExceptionQueueTable({ items, params, selection, now }: { items: 
   );
   const allChecked = items.length > 0 && items.every((e) => selection.checked.has(e.id));
   const wide = !selection.compact;
+  const overdue = (e: ExceptionView) => (e.status === 'OPEN' || e.status === 'ASSIGNED') && e.slaDueAt !== null && e.slaDueAt < now;
   return (
     <div className="overflow-x-auto rounded-card border border-line bg-surface shadow-card">
       <table className="w-full text-left text-sm" data-testid="exception-queue">
@@ -89,7 +90,10 @@ export function ExceptionQueueTable({ items, params, selection, now }: { items: 
                   <Badge tone={exceptionStatusTones[e.status]} testId="exception-status">{exceptionStatusLabels[e.status]}</Badge>
                 </td>
                 {wide ? <td className="px-3 py-2 text-ink-muted">{e.assignee?.name ?? 'Unassigned'}</td> : null}
-                <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted">{formatDateTime(e.slaDueAt)}</td>
+                <td className={`whitespace-nowrap px-3 py-2 tabular-nums ${overdue(e) ? 'font-medium text-danger' : 'text-ink-muted'}`}>
+                  {formatDateTime(e.slaDueAt)}
+                  {overdue(e) ? <span className="ml-1 text-xs">overdue</span> : null}
+                </td>
                 {wide ? <td className="hidden whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted 2xl:table-cell">{formatDateTime(e.lastSeenAt)}</td> : null}
               </tr>
             );
