@@ -26,7 +26,7 @@ export function ExceptionSummary({ exception: e }: { exception: ExceptionDetail 
     <dl className="grid gap-x-6 gap-y-3 rounded-card border border-line bg-surface p-5 text-sm shadow-card sm:grid-cols-2" data-testid="exception-summary">
       {facts.map(([term, value]) => (
         <div key={term}>
-          <dt className="text-xs font-medium uppercase tracking-wide text-ink-subtle">{term}</dt>
+          <dt className="text-xs font-medium uppercase tracking-wide text-ink-muted">{term}</dt>
           <dd className="mt-0.5 break-words text-ink">{value}</dd>
         </div>
       ))}

@@ -13,7 +13,7 @@ export function LinkedEventsTable({ events, total }: { events: ExceptionDetail['
   return (
     <div className="overflow-x-auto rounded-card border border-line bg-surface shadow-card">
       <table className="w-full text-left text-sm" data-testid="linked-events">
-        <thead className="border-b border-line text-xs uppercase tracking-wide text-ink-subtle">
+        <thead className="border-b border-line text-xs uppercase tracking-wide text-ink-muted">
           <tr>
             <th scope="col" className="px-3 py-2 font-medium">Event</th>
             <th scope="col" className="px-3 py-2 font-medium">Status</th>
@@ -27,7 +27,7 @@ export function LinkedEventsTable({ events, total }: { events: ExceptionDetail['
             <tr key={e.id}>
               <td className="px-3 py-2">
                 <Link href={`/events/${e.id}`} className="font-medium text-ink hover:text-accent-strong">{e.type}</Link>
-                <div className="font-mono text-xs text-ink-subtle">
+                <div className="font-mono text-xs text-ink-muted">
                   {e.source} · {e.eventId}
                 </div>
               </td>
@@ -39,7 +39,7 @@ export function LinkedEventsTable({ events, total }: { events: ExceptionDetail['
           ))}
         </tbody>
       </table>
-      {total > events.length ? <p className="border-t border-line px-3 py-2 text-xs text-ink-subtle">Showing the latest {events.length} of {total} events.</p> : null}
+      {total > events.length ? <p className="border-t border-line px-3 py-2 text-xs text-ink-muted">Showing the latest {events.length} of {total} events.</p> : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { ExceptionCode, ExceptionStatus, OwnerTeam, Recoverability } from '@/lib/db/generated/enums';
 import { ANY_STATUS, DEFAULT_QUEUE_STATUSES } from '@/lib/http/schemas/console-list-params';
 import { FilterSelect } from '@/components/ui/filter-select';
+import type { QueueFilterOptions } from '@/lib/queries/exceptions/queue-filter-options';
 import { codeLabel, exceptionStatusLabels, ownerTeamLabels, recoverabilityLabels } from './exception-labels';
 
 const statusOptions: [string, string][] = [
@@ -12,7 +13,13 @@ const statusOptions: [string, string][] = [
   [ANY_STATUS, 'Any status'],
 ];
 
-export function QueueFilters({ params }: { params: URLSearchParams }) {
+const assigneeOptions: [string, string][] = [
+  ['', 'Anyone or no one'],
+  ['me', 'Me'],
+  ['none', 'Unassigned'],
+];
+
+export function QueueFilters({ params, options }: { params: URLSearchParams; options: QueueFilterOptions | null }) {
   const any: [string, string] = ['', 'Any'];
   return (
     <form method="get" action="/exceptions" aria-label="Filter the queue" className="mb-4 flex flex-wrap items-end gap-3" data-testid="queue-filters">
@@ -25,6 +32,13 @@ export function QueueFilters({ params }: { params: URLSearchParams }) {
         options={[any, ...Object.values(Recoverability).map((r): [string, string] => [r, recoverabilityLabels[r]])]}
       />
       <FilterSelect name="code" label="Code" value={params.get('code') ?? ''} options={[any, ...Object.values(ExceptionCode).map((c): [string, string] => [c, codeLabel(c)])]} />
+      {options ? (
+        <>
+          <FilterSelect name="legalEntity" label="Legal entity" value={params.get('legalEntity') ?? ''} options={[any, ...options.legalEntities.map((l): [string, string] => [l.code, `${l.code} · ${l.name}`])]} />
+          <FilterSelect name="connector" label="Connector" value={params.get('connector') ?? ''} options={[any, ...options.connectors.map((c): [string, string] => [c.code, c.name])]} />
+        </>
+      ) : null}
+      <FilterSelect name="assignee" label="Assignee" value={params.get('assignee') ?? ''} options={assigneeOptions} />
       {params.get('sort') ? <input type="hidden" name="sort" value={params.get('sort') ?? ''} /> : null}
       <button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-on-accent hover:bg-accent-strong">
         Apply

@@ -27,7 +27,7 @@ export const consoleAreas = [
     href: '/exceptions',
     label: 'Exceptions',
     permission: 'exceptions:read',
-    summary: 'Everything that stopped on its way from quote to cash, with owner, recoverability and financial impact.',
+    summary: 'Everything that stopped on its way from quote to cash, with owner, recoverability and financial impact: fix, replay and assign it here.',
     empty: { title: 'No exceptions', body: 'When an event cannot be processed it lands here with its owner, recoverability and the money it holds up.' },
   },
   {

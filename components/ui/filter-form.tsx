@@ -18,20 +18,8 @@ export function FilterForm({ action, label, children, keep, testId, resetHref }:
   );
 }
 
-export function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string; options: readonly (readonly [string, string])[] }) {
-  return (
-    <label className="flex flex-col gap-1 text-xs font-medium text-ink-muted">
-      {label}
-      <select name={name} defaultValue={value} className="rounded-md border border-line-strong bg-surface px-2 py-1.5 text-sm text-ink">
-        {options.map(([optionValue, optionLabel]) => (
-          <option key={optionValue} value={optionValue}>
-            {optionLabel}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
+// One select for every filter form (components/ui/filter-select.tsx).
+export { FilterSelect } from './filter-select';
 
 export function FilterText({ name, label, value, placeholder }: { name: string; label: string; value: string; placeholder?: string }) {
   return (

@@ -3,7 +3,7 @@
 // form react to a choice (the dashboard shows its custom dates); without it, it is inert.
 const selectClass = 'rounded-md border border-line-strong bg-surface px-2 py-1.5 text-sm text-ink';
 
-export function FilterSelect({ name, label, value, options, onChange, testId }: { name: string; label: string; value: string; options: [string, string][]; onChange?: (value: string) => void; testId?: string }) {
+export function FilterSelect({ name, label, value, options, onChange, testId }: { name: string; label: string; value: string; options: readonly (readonly [string, string])[]; onChange?: (value: string) => void; testId?: string }) {
   return (
     <label className="flex flex-col gap-1 text-xs font-medium text-ink-muted">
       {label}

@@ -4,19 +4,21 @@
 import Link from 'next/link';
 import { pageHref } from './page-href';
 
-export function SortHeader({ label, field, firstDirection, path, params, align = 'left' }: {
+export function SortHeader({ label, field, firstDirection, path, params, align = 'left', className = '' }: {
   label: string;
   field: string;
   firstDirection: 'asc' | 'desc';
   path: string;
   params: URLSearchParams;
   align?: 'left' | 'right';
+  /** Extra classes, e.g. to show the column on wide screens only. */
+  className?: string;
 }) {
   const current = params.get('sort') ?? '';
   const direction = current === field ? 'asc' : current === `-${field}` ? 'desc' : null;
   const next = direction === null ? (firstDirection === 'desc' ? `-${field}` : field) : direction === 'asc' ? `-${field}` : field;
   return (
-    <th scope="col" aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'} className={`px-3 py-2 font-medium ${align === 'right' ? 'text-right' : ''}`}>
+    <th scope="col" aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'} className={`px-3 py-2 font-medium ${align === 'right' ? 'text-right' : ''} ${className}`}>
       <Link href={pageHref(path, params, { sort: next, cursor: null })} className="inline-flex items-center gap-1 hover:text-ink" data-testid={`sort-${field}`}>
         {label}
         <span aria-hidden="true">{direction === 'asc' ? '↑' : direction === 'desc' ? '↓' : '↕'}</span>

@@ -73,7 +73,7 @@ async function createFromEvent(step: Step): Promise<WorkflowOutcome | null> {
   }
   // The creator seeds what the row cannot exist without (name, bill-to); the rest is stewarded.
   const { apply, refused } = decideFieldChanges({ domain: 'Client', changes: others, senderKind: sender.kind, rules });
-  const values: ClientChanges = { ...apply, name, billToLegalEntityId: await resolveBillTo(tx, billToCode, target) };
+  const values: ClientChanges = { ...apply, name, billToLegalEntityId: await resolveBillTo(tx, billToCode, target, sender.system) };
   if ('parentId' in apply) values.parentId = await resolveParent(tx, { system: sender.system, parentExternalId: apply.parentId as string | null, clientId: null, target });
 
   const columns = clientColumnData(values) as { name: string; billToLegalEntityId: string };
@@ -99,7 +99,7 @@ async function updateFromEvent(step: Step, clientId: string): Promise<WorkflowOu
   }
 
   const values: ClientChanges = { ...apply };
-  if ('billToLegalEntityId' in apply) values.billToLegalEntityId = await resolveBillTo(tx, apply.billToLegalEntityId as string, target);
+  if ('billToLegalEntityId' in apply) values.billToLegalEntityId = await resolveBillTo(tx, apply.billToLegalEntityId as string, target, sender.system);
   if ('parentId' in apply) values.parentId = await resolveParent(tx, { system: sender.system, parentExternalId: apply.parentId as string | null, clientId, target });
   const before = Object.fromEntries(Object.keys(values).map((column) => [column, current[column as keyof typeof current]]));
 

@@ -6,6 +6,7 @@ import type { TransactionSql } from '../db/transaction-connection.ts';
 import { decideOrdering } from '../domain/ingest/ordering.ts';
 import { raiseException } from '../services/exceptions/raise-exception.ts';
 import type { ClaimedInboxRow } from './inbox-row.ts';
+import { resolveClearedHolds } from './resolve-cleared-holds.ts';
 import { advanceAppliedSequence, lockAppliedSequence } from './subject-version.ts';
 import { WorkflowHold, type Tx, type Workflow, type WorkflowEvent } from './workflow.ts';
 
@@ -73,6 +74,7 @@ export async function processInboxEvent(options: {
   const outcome = await resolved.workflow.handle(event, { tx, sql, sender, now });
 
   if (row.sequence !== null && row.subject !== null) await advanceAppliedSequence(sql, row.source, row.subject, row.sequence, row.id);
+  await resolveClearedHolds(tx, { inboxEventId: row.id, type: row.type, now });
   if (gap) {
     await raiseException(tx, {
       code: 'OUT_OF_ORDER_GAP',

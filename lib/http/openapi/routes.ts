@@ -13,8 +13,8 @@ import { apiTokenIdParamsSchema, apiTokenListResponseSchema, createdApiTokenSche
 import { healthQuerySchema, healthResponseSchema, ownershipRuleListResponseSchema, setOwnershipRuleResponseSchema } from '../schemas/admin-responses.ts';
 import { connectorCodeParamsSchema, connectorListResponseSchema, connectorSchema, createdConnectorSchema, rotatedCredentialSchema } from '../schemas/connector-responses.ts';
 import { engagementDetailSchema, engagementPageSchema, engagementRefParamsSchema, listEngagementsQuerySchema } from '../schemas/engagements.ts';
-import { exceptionActionResponseSchema, exceptionDetailSchema, exceptionPageSchema } from '../schemas/exception-responses.ts';
-import { exceptionActionSchema, exceptionIdParamsSchema, listExceptionsQuerySchema } from '../schemas/exceptions.ts';
+import { bulkExceptionActionResponseSchema, inlineFixResponseSchema, exceptionActionResponseSchema, exceptionDetailSchema, exceptionPageSchema } from '../schemas/exception-responses.ts';
+import { bulkExceptionActionSchema, inlineFixSchema, exceptionActionSchema, exceptionIdParamsSchema, listExceptionsQuerySchema } from '../schemas/exceptions.ts';
 import { inboxEventIdParamsSchema, listInboxEventsQuerySchema } from '../schemas/events.ts';
 import { inboxEventDetailSchema, inboxEventPageSchema } from '../schemas/inbox-responses.ts';
 import { invoiceDetailSchema, invoiceIdParamsSchema, invoicePageSchema, listInvoicesQuerySchema } from '../schemas/invoices.ts';
@@ -199,6 +199,22 @@ export const apiOperations: readonly ApiOperation[] = [
     body: { required: true, content: json('ExceptionActionRequest', exceptionActionSchema) },
     responses: ok('The action and the exception after it.', 'ExceptionActionResult', exceptionActionResponseSchema),
     errors: [409, 422],
+  },
+  {
+    method: 'post', path: '/api/v1/exceptions/{id}/fix', operationId: 'fixExceptionInline', tag: 'Exceptions', auth: 'user', permission: 'exceptions:read',
+    summary: 'Fix by a choice and replay: map an unknown SKU to a catalog item, an unknown legal entity code to ours, an unknown client id to an existing client',
+    description: 'Needs mappings:fix (and exceptions:replay when replay is true). Offered for UNMAPPED_SERVICE_SKU, INVALID_LEGAL_ENTITY and CLIENT_NOT_MASTERED (the exception details name the values); 422 for other codes, 409 when the exception is closed, 400 naming a value not chosen or not valid. Writes a FieldMapping (INBOUND VALUE) or an id-crosswalk link, audited, and an ExceptionAction FIX_MAPPING.',
+    params: exceptionIdParamsSchema,
+    body: { required: true, content: json('InlineFixRequest', inlineFixSchema) },
+    responses: ok('The fix, what was replayed, and the exception after it.', 'InlineFixResult', inlineFixResponseSchema),
+    errors: [409, 422],
+  },
+  {
+    method: 'post', path: '/api/v1/exceptions/bulk-actions', operationId: 'performBulkExceptionAction', tag: 'Exceptions', auth: 'user', permission: 'exceptions:read',
+    summary: 'Assign many exceptions at once (to yourself by default)',
+    description: 'Needs exceptions:triage. Each exception is its own audited action: one that cannot be assigned (resolved meanwhile, unknown id) is reported in results and the others still are. At most 200 ids.',
+    body: { required: true, content: json('BulkExceptionActionRequest', bulkExceptionActionSchema) },
+    responses: ok('What happened to each exception.', 'BulkExceptionActionResult', bulkExceptionActionResponseSchema),
   },
 
   // Reconciliation

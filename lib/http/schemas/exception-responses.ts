@@ -60,3 +60,29 @@ export const exceptionActionResponseSchema = z.object({
   }),
   exception: exceptionDetailSchema,
 });
+
+export const bulkExceptionActionResponseSchema = z.object({
+  action: z.literal('assign'),
+  assigneeId: z.uuid(),
+  assigned: z.number().int(),
+  alreadyDone: z.number().int(),
+  failed: z.number().int(),
+  results: z.array(
+    z.object({
+      id: z.uuid(),
+      outcome: z.enum(['assigned', 'alreadyDone', 'failed']),
+      error: z.object({ code: z.string(), message: z.string() }).optional().describe('Why this one was not assigned (e.g. CONFLICT: it was resolved meanwhile; NOT_FOUND).'),
+    }),
+  ),
+});
+
+export const inlineFixResponseSchema = z.object({
+  fix: z.object({
+    kind: z.enum(['service-sku', 'legal-entity', 'client-link']),
+    system: z.string().describe('The connector code the mapping or crosswalk link belongs to.'),
+    externalValues: z.array(z.string()),
+  }),
+  changed: z.number().int().describe('Mappings or links that were new or changed (0 when the same choice was made again).'),
+  requeuedEventIds: z.array(z.uuid()).nullable().describe('The held events put back in the inbox; null when replay was false.'),
+  exception: exceptionDetailSchema,
+});

@@ -3,6 +3,7 @@
 // does not decode to the current order's key shape is a 400, never a wrong page. Any
 // keyset-paginated list uses it (the inbox names its one order "inbox").
 import { z } from 'zod';
+import { OwnerTeam } from '../../db/generated/enums.ts';
 import { AppError } from '../../errors.ts';
 import type { KeyKind, KeyValue, SortColumn } from './exception-sort.ts';
 
@@ -11,6 +12,7 @@ const valueSchemas: Record<KeyKind, z.ZodType<KeyValue>> = {
   decimal: z.string().regex(/^-?\d{1,15}(\.\d{1,4})?$/),
   date: z.iso.datetime(),
   uuid: z.uuid(),
+  ownerTeam: z.enum(OwnerTeam),
 };
 
 export function encodeCursor(sort: string, values: readonly KeyValue[]): string {

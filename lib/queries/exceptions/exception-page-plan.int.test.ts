@@ -33,7 +33,7 @@ async function planOf(sql: Prisma.Sql): Promise<string[]> {
   });
 }
 
-const sample: Record<string, KeyValue> = { recoverabilityRank: 0, financialImpact: '100.5', lastSeenAt: '2026-03-01T00:00:00.000Z', firstSeenAt: '2026-03-01T00:00:00.000Z', slaDueAt: null, occurrences: 3, id: randomUUID() };
+const sample: Record<string, KeyValue> = { recoverabilityRank: 0, financialImpact: '100.5', lastSeenAt: '2026-03-01T00:00:00.000Z', firstSeenAt: '2026-03-01T00:00:00.000Z', slaDueAt: null, occurrences: 3, ownerTeam: 'FINANCE_AR', id: randomUUID() };
 
 describe('exception queue pages read in index order', () => {
   it.each(exceptionSorts)('sort=%s: first page, next page, filtered page — no Sort in any branch', async (sort) => {
@@ -43,6 +43,7 @@ describe('exception queue pages read in index order', () => {
       pageKeysSql({ columns, filters: {}, statuses: Object.values(ExceptionStatus), limit: 51 }),
       pageKeysSql({ columns, after, filters: {}, statuses: Object.values(ExceptionStatus), limit: 51 }),
       pageKeysSql({ columns, filters: { owner: ['FINANCE_AR'], code: ['UNAPPLIED_CASH'] }, statuses: ['OPEN', 'ASSIGNED'], limit: 51 }),
+      pageKeysSql({ columns, after, filters: { legalEntityIds: [randomUUID()], connectorIds: [randomUUID(), randomUUID()] }, statuses: ['OPEN', 'ASSIGNED'], limit: 51 }),
     ];
     for (const page of pages) {
       const nodes = await planOf(page);

@@ -6,10 +6,10 @@
 // own LIMIT, so a deep page costs the same as the first; the outer ORDER BY merges them.
 import { Prisma } from '../../db/client.ts';
 import type { ExceptionStatus } from '../../db/generated/enums.ts';
-import type { ExceptionFilters } from './list-exceptions.ts';
+import type { ExceptionPageFilters } from './list-exceptions.ts';
 import type { KeyValue, SortColumn, SortField } from './exception-sort.ts';
 
-const casts = { int: 'int', decimal: 'numeric', date: 'timestamptz', uuid: 'uuid' } as const;
+const casts = { int: 'int', decimal: 'numeric', date: 'timestamptz', uuid: 'uuid', ownerTeam: '"OwnerTeam"' } as const;
 const ident = (field: SortField) => Prisma.raw(`"${field}"`);
 const literal = (c: SortColumn, value: string | number) => Prisma.sql`${value}::${Prisma.raw(casts[c.kind])}`;
 const all = (parts: Prisma.Sql[]) => (parts.length ? Prisma.sql`(${Prisma.join(parts, ' AND ')})` : Prisma.sql`TRUE`);
@@ -18,7 +18,7 @@ export interface PageQuery {
   columns: readonly SortColumn[];
   /** The cursor's key values; absent for the first page. */
   after?: readonly KeyValue[];
-  filters: ExceptionFilters;
+  filters: ExceptionPageFilters;
   /** The statuses asked for: one ordered index range each. */
   statuses: readonly ExceptionStatus[];
   limit: number;
@@ -69,7 +69,10 @@ function beyondOn(c: SortColumn, value: KeyValue): Prisma.Sql[] {
   return [Prisma.sql`${f} < ${literal(c, value)}`];
 }
 
-function filterConditions(f: ExceptionFilters): Prisma.Sql[] {
+const uuidIn = (column: string, ids: readonly string[] | undefined) =>
+  ids?.length ? [Prisma.sql`${Prisma.raw(column)} IN (${Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`))})`] : [];
+
+function filterConditions(f: ExceptionPageFilters): Prisma.Sql[] {
   const anyOf = <T extends string>(column: string, type: string, values: readonly T[] | undefined) =>
     values?.length ? [Prisma.sql`${Prisma.raw(column)} IN (${Prisma.join(values.map((v) => Prisma.sql`${v}::${Prisma.raw(type)}`))})`] : [];
   return [
@@ -80,5 +83,8 @@ function filterConditions(f: ExceptionFilters): Prisma.Sql[] {
     ...(f.correlationId ? [Prisma.sql`"correlationId" = ${f.correlationId}`] : []),
     ...(f.entityType ? [Prisma.sql`"entityType" = ${f.entityType}::"EntityType"`] : []),
     ...(f.entityId ? [Prisma.sql`"entityId" = ${f.entityId}`] : []),
+    ...uuidIn('"legalEntityId"', f.legalEntityIds),
+    ...uuidIn('"connectorId"', f.connectorIds),
   ];
 }
+

@@ -16,11 +16,14 @@ export const exceptionSorts = [
   '-slaDueAt',
   'occurrences',
   '-occurrences',
+  'ownerTeam',
+  '-ownerTeam',
 ] as const;
 export type ExceptionSort = (typeof exceptionSorts)[number];
 
-export type SortField = 'recoverabilityRank' | 'financialImpact' | 'lastSeenAt' | 'firstSeenAt' | 'slaDueAt' | 'occurrences' | 'id';
-export type KeyKind = 'int' | 'decimal' | 'date' | 'uuid';
+export type SortField = 'recoverabilityRank' | 'financialImpact' | 'lastSeenAt' | 'firstSeenAt' | 'slaDueAt' | 'occurrences' | 'ownerTeam' | 'id';
+// ownerTeam is a PostgreSQL enum: it sorts in the enum's declared order, not by name.
+export type KeyKind = 'int' | 'decimal' | 'date' | 'uuid' | 'ownerTeam';
 export interface SortColumn {
   field: SortField;
   direction: 'asc' | 'desc';
@@ -37,6 +40,7 @@ const kinds: Record<SortField, KeyKind> = {
   lastSeenAt: 'date',
   firstSeenAt: 'date',
   slaDueAt: 'date',
+  ownerTeam: 'ownerTeam',
   id: 'uuid',
 };
 const nullable: ReadonlySet<SortField> = new Set(['slaDueAt']);
@@ -55,6 +59,6 @@ export function keyValues(columns: readonly SortColumn[], row: Partial<Record<So
     if (value === null || value === undefined) return null;
     if (kind === 'int') return Number(value);
     if (kind === 'date') return (value as Date).toISOString();
-    return String(value); // Decimal → exact string; uuid
+    return String(value); // Decimal → exact string; uuid; enum
   });
 }

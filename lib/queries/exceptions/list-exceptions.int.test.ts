@@ -4,9 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../db/client.ts';
-import type { ExceptionCode, ExceptionStatus, OwnerTeam, Recoverability } from '../../db/generated/enums.ts';
+import { OwnerTeam, type ExceptionCode, type ExceptionStatus, type Recoverability } from '../../db/generated/enums.ts';
 import { isAppError } from '../../errors.ts';
-import { createPerson } from '../../../test/fixtures/exceptions.ts';
+import { createInboxEvent, createLegalEntity, createPerson } from '../../../test/fixtures/exceptions.ts';
+import { testConnector } from '../../../test/support/ingest.ts';
+import { raiseException } from '../../services/exceptions/raise-exception.ts';
 import { encodeCursor } from './exception-cursor.ts';
 import { exceptionSorts, type ExceptionSort } from './exception-sort.ts';
 import { listExceptions, type ListExceptionsOptions } from './list-exceptions.ts';
@@ -69,6 +71,7 @@ beforeAll(async () => {
 function expectedOrder(sort: ExceptionSort, subset: Seeded[] = rows): string[] {
   const num = (r: Seeded, field: string): number | null => {
     if (field === 'financialImpact') return Number(r.financialImpact); // test data only: exact in a double
+    if (field === 'ownerTeam') return Object.values(OwnerTeam).indexOf(r.ownerTeam); // the enum's declared order
     const value = r[field as keyof Seeded];
     return value === null ? null : value instanceof Date ? value.getTime() : Number(value);
   };
@@ -143,6 +146,29 @@ describe('listExceptions: filters', () => {
     expect(await got({ assigneeId: null })).toEqual(ids(rows.filter((r) => r.assigneeId === null)));
     expect(await got({ entityType: 'Quote', entityId: 'q-7' })).toEqual([rows[7]!.id]);
     expect(await got({ entityType: 'Invoice' })).toEqual([]);
+  });
+});
+
+describe('listExceptions: legal entity and connector filters', () => {
+  it('by legal entity code, and by the connector of the event it was raised about', async () => {
+    const [entity, other] = [await createLegalEntity(), await createLegalEntity()];
+    const code = `c${randomUUID().slice(0, 8)}`;
+    const connector = await testConnector({ code, kind: 'CRM', sources: [`crm://${code}`] });
+    const event = await createInboxEvent();
+    await db().inboxEvent.update({ where: { id: event.id }, data: { connectorId: connector.id } });
+    const corr = `corr-${randomUUID()}`;
+    const make = (legalEntityId: string | null, inboxEventId?: string) =>
+      db().$transaction((tx) => raiseException(tx, { code: 'UNMAPPED_SERVICE_SKU', entityType: 'Quote', entityId: `f-${randomUUID()}`, correlationId: corr, legalEntityId: legalEntityId ?? undefined, inboxEventId, now: new Date() }));
+    const [inEntity, inOther, fromConnector] = [await make(entity.id), await make(other.id), await make(null, event.id)];
+    expect(fromConnector.connectorId).toBe(connector.id);
+    const ids = async (options: ListExceptionsOptions) => (await listExceptions({ correlationId: corr, ...options })).items.map((i) => i.id).sort();
+
+    expect(await ids({ legalEntity: [entity.code] })).toEqual([inEntity.id]);
+    expect(await ids({ legalEntity: [entity.code, other.code] })).toEqual([inEntity.id, inOther.id].sort());
+    expect(await ids({ legalEntity: ['NO-SUCH-ENTITY'] })).toEqual([]);
+    expect(await ids({ connector: [code] })).toEqual([fromConnector.id]);
+    expect(await ids({ connector: ['no-such-connector'] })).toEqual([]);
+    expect(await ids({ connector: [code], legalEntity: [entity.code] })).toEqual([]);
   });
 });
 

@@ -23,6 +23,16 @@ export interface ExceptionFilters {
   correlationId?: string;
   entityType?: EntityType;
   entityId?: string;
+  /** Legal entity codes (US01…). */
+  legalEntity?: readonly string[];
+  /** Connector codes (crm, erp…): the connector whose events or commands it concerns. */
+  connector?: readonly string[];
+}
+
+/** The filters as the page SQL takes them: codes resolved to ids first (see listExceptions). */
+export interface ExceptionPageFilters extends Omit<ExceptionFilters, 'legalEntity' | 'connector'> {
+  legalEntityIds?: readonly string[];
+  connectorIds?: readonly string[];
 }
 
 export interface ListExceptionsOptions extends ExceptionFilters {
@@ -46,12 +56,32 @@ export async function listExceptions(options: ListExceptionsOptions = {}): Promi
   // four when unfiltered); PostgreSQL cannot read an IN list of statuses in index order.
   const statuses = [...new Set(options.status?.length ? options.status : Object.values(ExceptionStatus))];
 
+  // Codes become ids in a small query of their own: with literal ids the planner estimates
+  // the filter well and keeps reading the order's index (a sub-select made it sort instead).
+  const filters = await resolveCodes(options);
+  if (!filters) return { items: [], nextCursor: null };
+
   // One row more than asked tells whether there is a next page without a count.
-  const rows = await db().$queryRaw<(Exception & { assigneeName: string | null })[]>(pageRowsSql({ columns, after, filters: options, statuses, limit: limit + 1 }));
+  const rows = await db().$queryRaw<(Exception & { assigneeName: string | null })[]>(pageRowsSql({ columns, after, filters, statuses, limit: limit + 1 }));
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     items: page.map((row) => toExceptionView({ ...row, assignee: row.assigneeId && row.assigneeName !== null ? { id: row.assigneeId, name: row.assigneeName } : null })),
     nextCursor: rows.length > limit && last ? encodeCursor(sort, keyValues(columns, last)) : null,
   };
+}
+
+/** null when a code names nothing: no exception can match. */
+async function resolveCodes(options: ExceptionFilters): Promise<ExceptionPageFilters | null> {
+  const { legalEntity, connector, ...rest } = options;
+  const filters: ExceptionPageFilters = { ...rest };
+  if (legalEntity?.length) {
+    filters.legalEntityIds = (await db().legalEntity.findMany({ where: { code: { in: [...legalEntity] } }, select: { id: true } })).map((l) => l.id);
+    if (filters.legalEntityIds.length === 0) return null;
+  }
+  if (connector?.length) {
+    filters.connectorIds = (await db().connector.findMany({ where: { code: { in: [...connector] } }, select: { id: true } })).map((c) => c.id);
+    if (filters.connectorIds.length === 0) return null;
+  }
+  return filters;
 }

@@ -8,6 +8,9 @@ import type { ExceptionActionKind } from '../../db/generated/enums.ts';
 export const exceptionActionNames = ['assign', 'replay', 'push-correction', 'approve', 'reject', 'resolve', 'suppress'] as const;
 export type ExceptionActionName = (typeof exceptionActionNames)[number];
 
+/** Exceptions one bulk action may name (the queue's largest page). */
+export const MAX_BULK_EXCEPTIONS = 200;
+
 export const actionPermission: Record<ExceptionActionName, Permission> = {
   assign: 'exceptions:triage',
   resolve: 'exceptions:triage',

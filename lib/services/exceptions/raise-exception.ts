@@ -54,6 +54,7 @@ export async function raiseException(tx: Prisma.TransactionClient, input: RaiseE
     impactCurrency: impact?.impactCurrency ?? null,
     slaDueAt: slaDueAt(input.now, classification.slaHours),
     details,
+    inboxEventId: input.inboxEventId ?? null,
     now: input.now,
   });
 

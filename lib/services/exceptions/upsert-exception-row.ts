@@ -24,6 +24,8 @@ export interface ExceptionRowValues {
   impactCurrency: string | null;
   slaDueAt: Date;
   details: Record<string, unknown> | null;
+  /** The event it is raised about: its connector is recorded on a new row (the queue's connector filter). */
+  inboxEventId: string | null;
   now: Date;
 }
 
@@ -37,18 +39,25 @@ const recurredStatus = Prisma.sql`CASE "Exception".status ${Prisma.join(
 const reopenedFrom = entries.filter(([from, to]) => to === 'OPEN' && from !== 'OPEN').map(([from]) => status(from));
 const reopening = Prisma.sql`"Exception".status IN (${Prisma.join(reopenedFrom)})`;
 
+// Whose problem it is: the sending connector of the event, else (a delivery failure) the
+// target connector of the outbox command it is about.
+const connectorOf = (v: ExceptionRowValues) =>
+  Prisma.sql`COALESCE(
+    (SELECT ie."connectorId" FROM "InboxEvent" ie WHERE ie.id = ${v.inboxEventId}::uuid),
+    (SELECT oc."connectorId" FROM "OutboxCommand" oc WHERE ${v.entityType} = 'OutboxCommand' AND oc.id::text = ${v.entityId}))`;
+
 /** Inserts or counts a recurrence; returns the row id and whether it was new. */
 export async function upsertExceptionRow(tx: Prisma.TransactionClient, v: ExceptionRowValues): Promise<{ id: string; inserted: boolean }> {
   const details = v.details === null ? null : JSON.stringify(v.details);
   const rows = await tx.$queryRaw<{ id: string; inserted: boolean }[]>`
     INSERT INTO "Exception" (
-      id, code, "entityType", "entityId", "correlationId", "legalEntityId", title,
+      id, code, "entityType", "entityId", "correlationId", "legalEntityId", "connectorId", title,
       recoverability, "recoverabilityRank", "ownerTeam",
       "financialImpact", "financialImpactCurrency", "impactAmount", "impactCurrency",
       status, occurrences, "firstSeenAt", "lastSeenAt", "slaDueAt", details, "createdAt", "updatedAt"
     ) VALUES (
       ${randomUUID()}::uuid, ${v.code}::"ExceptionCode", ${v.entityType}::"EntityType", ${v.entityId},
-      ${v.correlationId}, ${v.legalEntityId}::uuid, ${v.title},
+      ${v.correlationId}, ${v.legalEntityId}::uuid, ${connectorOf(v)}, ${v.title},
       ${v.recoverability}::"Recoverability", ${v.recoverabilityRank}::int, ${v.ownerTeam}::"OwnerTeam",
       ${v.financialImpact}::numeric, ${GROUP_CURRENCY}, ${v.impactAmount}::numeric, ${v.impactCurrency},
       'OPEN', 1, ${v.now}::timestamptz, ${v.now}::timestamptz, ${v.slaDueAt}::timestamptz, ${details}::jsonb,
@@ -68,6 +77,7 @@ export async function upsertExceptionRow(tx: Prisma.TransactionClient, v: Except
       "ownerTeam" = EXCLUDED."ownerTeam",
       "correlationId" = COALESCE(EXCLUDED."correlationId", "Exception"."correlationId"),
       "legalEntityId" = COALESCE(EXCLUDED."legalEntityId", "Exception"."legalEntityId"),
+      "connectorId" = COALESCE("Exception"."connectorId", EXCLUDED."connectorId"),
       -- The latest observed impact is the money held up now; no impact given keeps the last.
       "financialImpact" = CASE WHEN EXCLUDED."impactAmount" IS NULL THEN "Exception"."financialImpact" ELSE EXCLUDED."financialImpact" END,
       "impactAmount" = COALESCE(EXCLUDED."impactAmount", "Exception"."impactAmount"),

@@ -9,6 +9,7 @@
 // named rate card in another currency (checked with the rates).
 import { isKnownCurrency } from '../../domain/money/currency.ts';
 import type { QuoteAcceptedData } from '../../ingest/schemas/quote-accepted.ts';
+import { mappedValue } from '../master-data/mapped-value.ts';
 import type { Tx } from '../workflow.ts';
 import { quoteHold, type QuoteHoldTarget } from './quote-hold.ts';
 
@@ -18,11 +19,14 @@ export interface ContractingEntity {
   baseCurrency: string;
 }
 
-export async function checkLegalEntity(tx: Tx, data: QuoteAcceptedData, target: QuoteHoldTarget): Promise<ContractingEntity> {
-  const code = data.client.legalEntityCode;
+/** The sender's legal entity code goes through its value mapping first (a fix picked in triage). */
+export async function checkLegalEntity(tx: Tx, data: QuoteAcceptedData, target: QuoteHoldTarget, system: string): Promise<ContractingEntity> {
+  const sent = data.client.legalEntityCode;
+  const code = await mappedValue(tx, { system, entityType: 'LegalEntity', canonicalField: 'code', externalValue: sent });
   const entity = await tx.legalEntity.findUnique({ where: { code }, select: { id: true, code: true, baseCurrency: true, active: true } });
   if (entity?.active) return { id: entity.id, code: entity.code, baseCurrency: entity.baseCurrency };
-  throw quoteHold(target, 'INVALID_LEGAL_ENTITY', `legal entity "${code}" is ${entity ? 'inactive' : 'unknown'}`, { legalEntityCode: code });
+  const mapped = code !== sent ? ` (mapped to "${code}")` : '';
+  throw quoteHold(target, 'INVALID_LEGAL_ENTITY', `legal entity "${sent}"${mapped} is ${entity ? 'inactive' : 'unknown'}`, { legalEntityCode: sent, system });
 }
 
 export async function checkCurrency(tx: Tx, data: QuoteAcceptedData, entity: ContractingEntity, target: QuoteHoldTarget): Promise<void> {

@@ -34,7 +34,7 @@ export async function validateQuote(
   options: { data: QuoteAcceptedData; sender: MasterDataSender; rules: readonly OwnershipRuleLike[]; figures: QuoteFigures; target: QuoteHoldTarget },
 ): Promise<ValidatedQuote> {
   const { data, sender, rules, figures } = options;
-  const legalEntity = await checkLegalEntity(tx, data, options.target);
+  const legalEntity = await checkLegalEntity(tx, data, options.target, sender.system);
   const target = { ...options.target, legalEntityId: legalEntity.id };
   await checkCurrency(tx, data, legalEntity, target);
   await checkTaxProfile(tx, data, target);

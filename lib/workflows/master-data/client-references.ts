@@ -4,6 +4,7 @@
 // unknown or would make the hierarchy loop.
 import { resolveExternalRef } from '../../services/crosswalk/resolve-external-ref.ts';
 import { WorkflowHold, type Tx } from '../workflow.ts';
+import { mappedValue } from './mapped-value.ts';
 
 const MAX_HIERARCHY_DEPTH = 50;
 
@@ -13,15 +14,17 @@ export interface HoldTarget {
   externalId: string;
 }
 
-export async function resolveBillTo(tx: Tx, code: string, target: HoldTarget): Promise<string> {
+/** The sender's code goes through its value mapping first (a fix picked in triage). */
+export async function resolveBillTo(tx: Tx, sent: string, target: HoldTarget, system: string): Promise<string> {
+  const code = await mappedValue(tx, { system, entityType: 'LegalEntity', canonicalField: 'code', externalValue: sent });
   const entity = await tx.legalEntity.findUnique({ where: { code }, select: { id: true, active: true } });
   if (entity?.active) return entity.id;
   throw new WorkflowHold({
     code: 'INVALID_LEGAL_ENTITY',
     entityType: 'Client',
     entityId: target.entityId,
-    title: `Client ${target.externalId}: bill-to legal entity "${code}" is ${entity ? 'inactive' : 'unknown'}`,
-    details: { billToLegalEntityCode: code, externalId: target.externalId },
+    title: `Client ${target.externalId}: bill-to legal entity "${sent}" is ${entity ? 'inactive' : 'unknown'}`,
+    details: { billToLegalEntityCode: sent, externalId: target.externalId, system },
   });
 }
 

@@ -1,15 +1,17 @@
-// One exception: its facts, the events it holds, its history, and the triage buttons the
-// signed-in role may use (the service checks again).
+// One exception: its facts, the engagement and lineage, the events it holds with their
+// payloads, its history and audit trail, the inline fix when the fix is a choice, and the
+// triage buttons the signed-in role may use (the services check again).
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { pageAccess } from '@/lib/auth/page-access';
-import { roleLabels } from '@/lib/auth/permissions';
+import { can, roleLabels } from '@/lib/auth/permissions';
 import { loadForPage } from '@/lib/http/load-for-page';
-import { getException } from '@/lib/queries/exceptions/get-exception';
-import { userNames } from '@/lib/queries/user-names';
+import { getExceptionWorkspace } from '@/lib/queries/exceptions/get-exception-context';
 import { ActionHistory } from '@/components/exceptions/action-history';
 import { availableActions } from '@/components/exceptions/available-actions';
 import { ExceptionActionsPanel } from '@/components/exceptions/exception-actions-panel';
+import { AuditTrail, EventPayloads, ExceptionEntity } from '@/components/exceptions/exception-context';
+import { InlineFixForm } from '@/components/exceptions/inline-fix-form';
 import { exceptionStatusLabels, exceptionStatusTones } from '@/components/exceptions/exception-labels';
 import { ExceptionSummary } from '@/components/exceptions/exception-summary';
 import { LinkedEventsTable } from '@/components/exceptions/linked-events-table';
@@ -18,6 +20,7 @@ import { BackLink } from '@/components/ui/back-link';
 import { Badge } from '@/components/ui/badge';
 import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { fixExceptionFromPage } from '../triage-actions';
 import { performExceptionActionFromPage } from './actions';
 
 export const metadata: Metadata = { title: 'Exception' };
@@ -26,7 +29,7 @@ export default async function ExceptionPage({ params }: { params: Promise<{ id: 
   const { principal, allowed } = await pageAccess('exceptions:read');
   if (!allowed) return <AccessDenied area="Exceptions" roleLabel={roleLabels[principal.role]} />;
   const { id } = await params;
-  const loaded = await loadForPage('exception', () => getException({ id }));
+  const loaded = await loadForPage('exception', () => getExceptionWorkspace({ id }));
   if (!loaded.ok && loaded.code === 'NOT_FOUND') notFound();
   if (!loaded.ok) {
     return (
@@ -36,10 +39,8 @@ export default async function ExceptionPage({ params }: { params: Promise<{ id: 
       </>
     );
   }
-  const e = loaded.data;
-  const actorIds = e.actions.flatMap((a) => (a.actorType === 'USER' && a.actorId ? [a.actorId] : []));
-  // Names are a nicety: without them the history still reads ("by a former user").
-  const names = await loadForPage('action actors', () => userNames({ ids: actorIds }));
+  const { exception: e, context, names } = loaded.data;
+  const fix = (e.status === 'OPEN' || e.status === 'ASSIGNED') && can(principal.role, 'mappings:fix') ? context.fix : null;
   const available = availableActions({
     role: principal.role,
     userId: principal.userId,
@@ -62,16 +63,20 @@ export default async function ExceptionPage({ params }: { params: Promise<{ id: 
       <div className="grid gap-6 xl:grid-cols-3">
         <div className="min-w-0 space-y-8 xl:col-span-2">
           <ExceptionSummary exception={e} />
+          <ExceptionEntity context={context} idPrefix="page" entity={`${e.entityType} ${e.entityId}`} />
           <section aria-labelledby="events-heading">
             <h2 id="events-heading" className="mb-3 text-sm font-semibold text-ink">Linked events</h2>
             <LinkedEventsTable events={e.events} total={e.eventCount} />
           </section>
           <section aria-labelledby="history-heading">
             <h2 id="history-heading" className="mb-3 text-sm font-semibold text-ink">History</h2>
-            <ActionHistory actions={e.actions} total={e.actionCount} names={names.ok ? names.data : new Map()} />
+            <ActionHistory actions={e.actions} total={e.actionCount} names={names} />
           </section>
+          <EventPayloads payloads={context.payloads} idPrefix="page" />
+          <AuditTrail context={context} names={names} idPrefix="page" />
         </div>
-        <div>
+        <div className="space-y-4">
+          {fix ? <InlineFixForm exceptionId={e.id} fix={fix} options={fix.options} canReplay={can(principal.role, 'exceptions:replay')} perform={fixExceptionFromPage} /> : null}
           {available.buttons.length > 0 ? (
             <ExceptionActionsPanel exceptionId={e.id} available={available} perform={performExceptionActionFromPage} />
           ) : (

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Exception_status_ownerTeam_id_idx" ON "Exception"("status", "ownerTeam", "id");
