@@ -3,10 +3,8 @@
 // triage (put back to the inbox through an exception's replay action) and processed again
 // with the current rules. Nothing new reaches the outbox, the delivered commands are not
 // sent again, and the ERP and PSA still hold one customer and one project.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../db/client.ts';
-import { signPayload } from '../../ingest/auth/signature.ts';
 import { createConnector, type CreatedConnector } from '../../services/connectors/create-connector.ts';
 import { performExceptionAction } from '../../services/exceptions/perform-exception-action.ts';
 import { raiseException } from '../../services/exceptions/raise-exception.ts';
@@ -14,7 +12,7 @@ import { startErpSimulator, type RunningErp } from '../../../simulators/erp/serv
 import { startPsaSimulator, type RunningPsa } from '../../../simulators/psa/server.ts';
 import { engagementOfQuote, quoteData } from '../../../test/fixtures/commercial.ts';
 import { createPerson } from '../../../test/fixtures/exceptions.ts';
-import { deliverUntil, processInbox, simulatorToken, startIngestServer, targetConnector } from '../../../test/support/outbox.ts';
+import { deliverUntil, processInbox, sendQuoteAccepted, simulatorToken, startIngestServer, targetConnector } from '../../../test/support/outbox.ts';
 
 let ingest: Awaited<ReturnType<typeof startIngestServer>>;
 let erp: RunningErp;
@@ -37,13 +35,7 @@ afterAll(async () => {
 describe('replaying an event whose commands were delivered', () => {
   it('enqueues nothing again and sends nothing again', async () => {
     const data = quoteData();
-    const body = JSON.stringify({ specversion: '1.0', id: randomUUID(), source: '/test/crm', type: 'q2c.quote.accepted.v1', subject: data.quoteId, time: '2026-04-01T09:00:00Z', sequence: 1, data });
-    const sent = await fetch(ingest.url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/cloudevents+json', Authorization: `Bearer ${crm.token}`, 'Threadline-Signature': signPayload(crm.signingSecret!, body) },
-      body,
-    });
-    expect(sent.status).toBe(202);
+    expect(await sendQuoteAccepted(ingest.url, crm, data)).toBe(202);
     await processInbox();
     const shell = await engagementOfQuote('crm', data.quoteId);
     const commands = await db().outboxCommand.findMany({ where: { correlationId: shell.correlationId } });
