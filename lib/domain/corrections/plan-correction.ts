@@ -61,6 +61,9 @@ const planners: Record<string, Planner> = {
 
 export const correctableCodes = Object.keys(planners);
 
+/** Codes whose corrected value a person names (Threadline cannot know it). */
+export const codesNeedingValue: readonly string[] = ['INVALID_LEGAL_ENTITY'];
+
 export function planCorrection(facts: CorrectionFacts): CorrectionResult {
   const planner = planners[facts.code];
   if (!planner) return refuse(`${facts.code} is not corrected in a connected system: ${notCorrectable[facts.code] ?? 'fix the data or mapping in Threadline, then replay.'}`);

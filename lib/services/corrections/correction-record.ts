@@ -90,3 +90,12 @@ export function correctionId(exceptionId: string, fingerprint: string): string {
   const h = createHash('sha256').update(`${exceptionId}:${fingerprint}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
+
+/** The correction waiting for FINANCE among an exception's actions (as the detail query lists them), with who proposed it. */
+export function pendingCorrectionOf(
+  actions: readonly { id: string; kind: string; approvalStatus: string; actorId: string | null; data: unknown }[],
+): { correction: CorrectionView; proposedBy: string | null } | null {
+  const pending = actions.findLast((a) => a.kind === 'PUSH_CORRECTION' && a.approvalStatus === 'PENDING');
+  const stored = pending ? readStoredCorrection(pending.data) : null;
+  return pending && stored ? { correction: correctionView(stored, 'PENDING_APPROVAL', pending.id), proposedBy: pending.actorId } : null;
+}
