@@ -21,7 +21,7 @@ export async function prepareTaxEngineSimulator(options: { port?: number; avoidP
   const { connectorCode = 'tax', avoidPorts = [], now = new Date() } = options;
   const port = await chooseSimulatorPort({ explicit: options.port, avoid: avoidPorts, first: TAX_ENGINE_FIRST_PORT, envName: 'TAX_ENGINE_PORT' });
   const url = `http://127.0.0.1:${port}`;
-  const pointed = await pointConnectorAtSimulator({ code: connectorCode, kind: 'TAX', url, tokenPrefix: 'tl_taxsim_', actor, now });
+  const pointed = await pointConnectorAtSimulator({ code: connectorCode, kind: 'TAX', url, tokenPrefix: 'tl_taxsim_', allowPrivate: true, actor, now });
   return { port, url, ...pointed };
 }
 
