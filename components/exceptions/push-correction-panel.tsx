@@ -26,6 +26,8 @@ export interface PushCorrectionPanelProps {
   /** May decide the pending correction (finance, not its proposer). */
   canDecide: boolean;
   pending: CorrectionView | null;
+  /** The latest correction when none is pending (sent or rejected). */
+  last: CorrectionView | null;
   act: CorrectionAction;
 }
 
@@ -39,7 +41,7 @@ const done: Record<CorrectionView['status'], string> = {
   REJECTED: 'Correction rejected; nothing was sent.',
 };
 
-export function PushCorrectionPanel({ exceptionId, canPush, needsValue, canDecide, pending, act }: PushCorrectionPanelProps) {
+export function PushCorrectionPanel({ exceptionId, canPush, needsValue, canDecide, pending, last, act }: PushCorrectionPanelProps) {
   const [preview, setPreview] = useState<CorrectionView | null>(null);
   const [value, setValue] = useState('');
   const [note, setNote] = useState('');
@@ -67,6 +69,11 @@ export function PushCorrectionPanel({ exceptionId, canPush, needsValue, canDecid
     <section aria-labelledby="correction-heading" className="rounded-card border border-line bg-surface p-5 shadow-card" data-testid="push-correction">
       <h2 id="correction-heading" className="text-sm font-semibold text-ink">Correction in the owning system</h2>
       {pending ? <p className="mt-1 text-xs font-medium text-ink-muted" data-testid="correction-pending">Awaiting Finance approval.</p> : null}
+      {last ? (
+        <p className="mt-1 text-xs text-ink-muted" data-testid="correction-last">
+          Last correction: {last.status === 'REJECTED' ? 'rejected by Finance, nothing was sent' : 'sent to the owning system'} — {last.summary}
+        </p>
+      ) : null}
       {canPush && !pending ? (
         <form
           className="mt-3 flex flex-wrap items-end gap-2"

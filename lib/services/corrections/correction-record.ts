@@ -91,11 +91,21 @@ export function correctionId(exceptionId: string, fingerprint: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** The correction waiting for FINANCE among an exception's actions (as the detail query lists them), with who proposed it. */
-export function pendingCorrectionOf(
+/** data.commandIds of a stored correction action: the outbox commands carrying it. */
+export function commandIdsOf(data: unknown): string[] {
+  const ids = data && typeof data === 'object' && 'commandIds' in data ? (data as { commandIds: unknown }).commandIds : [];
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+}
+
+const statusOfApproval: Record<string, CorrectionStatus> = { PENDING: 'PENDING_APPROVAL', APPROVED: 'ENQUEUED', NOT_REQUIRED: 'ENQUEUED', REJECTED: 'REJECTED' };
+
+/** The latest correction among an exception's actions (as the detail query lists them, oldest first), with who proposed it. */
+export function latestCorrectionOf(
   actions: readonly { id: string; kind: string; approvalStatus: string; actorId: string | null; data: unknown }[],
 ): { correction: CorrectionView; proposedBy: string | null } | null {
-  const pending = actions.findLast((a) => a.kind === 'PUSH_CORRECTION' && a.approvalStatus === 'PENDING');
-  const stored = pending ? readStoredCorrection(pending.data) : null;
-  return pending && stored ? { correction: correctionView(stored, 'PENDING_APPROVAL', pending.id), proposedBy: pending.actorId } : null;
+  const latest = actions.findLast((a) => a.kind === 'PUSH_CORRECTION' && readStoredCorrection(a.data) !== null);
+  const stored = latest ? readStoredCorrection(latest.data) : null;
+  if (!latest || !stored) return null;
+  const status = statusOfApproval[latest.approvalStatus] ?? 'ENQUEUED';
+  return { correction: correctionView(stored, status, latest.id, commandIdsOf(latest.data)), proposedBy: latest.actorId };
 }

@@ -3,7 +3,7 @@
 // lock, so "is one pending?" cannot race with another push or decision.
 import type { ActionApprovalStatus } from '../../db/generated/enums.ts';
 import type { Tx } from '../../workflows/workflow.ts';
-import { readStoredCorrection, type SettledCorrection } from './correction-record.ts';
+import { commandIdsOf, readStoredCorrection, type SettledCorrection } from './correction-record.ts';
 
 export interface StoredCorrectionAction {
   id: string;
@@ -23,9 +23,7 @@ export async function findCorrectionActions(tx: Tx, exceptionId: string): Promis
   return rows.flatMap((row) => {
     const correction = readStoredCorrection(row.data);
     if (!correction) return [];
-    const ids = row.data && typeof row.data === 'object' && 'commandIds' in row.data ? (row.data as { commandIds: unknown }).commandIds : [];
-    const commandIds = Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
-    return [{ id: row.id, actorId: row.actorId, approvalStatus: row.approvalStatus, outboxCommandId: row.outboxCommandId, commandIds, correction }];
+    return [{ id: row.id, actorId: row.actorId, approvalStatus: row.approvalStatus, outboxCommandId: row.outboxCommandId, commandIds: commandIdsOf(row.data), correction }];
   });
 }
 
