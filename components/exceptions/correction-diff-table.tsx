@@ -9,10 +9,11 @@ export function CorrectionDiffTable({ correction }: { correction: CorrectionView
   return (
     <div className="space-y-2">
       <p className="text-sm text-ink">{correction.summary}</p>
-      <div className="overflow-x-auto rounded-md border border-line">
+      {/* Focusable so a keyboard can scroll a wide diff. */}
+      <div className="overflow-x-auto rounded-md border border-line" tabIndex={0} role="region" aria-label="Correction diff">
         <table className="w-full text-left text-xs" data-testid="correction-diff">
           <caption className="sr-only">What the correction changes, where</caption>
-          <thead className="border-b border-line uppercase tracking-wide text-ink-subtle">
+          <thead className="border-b border-line uppercase tracking-wide text-ink-muted">
             <tr>
               {columns.map((column) => (
                 <th key={column} scope="col" className="px-2 py-1.5 font-medium">{column}</th>
@@ -22,9 +23,9 @@ export function CorrectionDiffTable({ correction }: { correction: CorrectionView
           <tbody className="divide-y divide-line">
             {correction.diff.map((row) => (
               <tr key={`${row.connector}:${row.recordId}:${row.field}`}>
-                <td className="px-2 py-1.5">{row.system} <span className="font-mono text-ink-subtle">({row.connector})</span></td>
+                <td className="px-2 py-1.5">{row.system} <span className="font-mono text-ink-muted">({row.connector})</span></td>
                 <td className="px-2 py-1.5">
-                  {row.recordType} <span className="font-mono text-ink-subtle">{row.externalId ?? row.recordId}</span>
+                  {row.recordType} <span className="font-mono text-ink-muted">{row.externalId ?? row.recordId}</span>
                 </td>
                 <td className="px-2 py-1.5 font-mono">{row.field}</td>
                 <td className="px-2 py-1.5 font-mono text-ink-muted"><del>{row.current ?? 'unknown'}</del></td>
