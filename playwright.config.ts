@@ -2,12 +2,11 @@
 // `npm start` itself (build when needed, embedded PostgreSQL, migrations, demo users,
 // web + worker) with its own data folder, so tests see exactly what a person sees.
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { chromiumLaunchOptions } from './e2e/support/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const e2eDataDir = path.resolve(import.meta.dirname, '.data', 'e2e');
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
 export default defineConfig({
   testDir: 'e2e',
@@ -26,12 +25,7 @@ export default defineConfig({
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: systemChromium
-          ? {
-              executablePath: systemChromium,
-              args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-            }
-          : {},
+        launchOptions: chromiumLaunchOptions,
       },
     },
   ],

@@ -20,7 +20,7 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(options: { dataDir: string; port: number; env: Record<string, string> }): Promise<Stack> {
+export async function startStack(options: { dataDir: string; port: number; env: Record<string, string>; startTimeoutMs?: number }): Promise<Stack> {
   const { dataDir, port } = options;
   mkdirSync(dataDir, { recursive: true });
   const logFile = path.join(dataDir, 'stack.log');
@@ -46,7 +46,7 @@ export async function startStack(options: { dataDir: string; port: number; env: 
   };
 
   // start.ts prints its summary (with the worker's pid) once /api/v1/health answers 200.
-  const deadline = Date.now() + 240_000;
+  const deadline = Date.now() + (options.startTimeoutMs ?? 240_000);
   for (;;) {
     const text = readFileSync(logFile, 'utf8');
     const running = /Threadline is running[\s\S]*?Web\s+pid (\d+)\s+Worker\s+pid (\d+)/.exec(text);

@@ -47,7 +47,7 @@ function codeTable(): string {
   return `(VALUES ${rows.join(', ')}) AS c(code, recoverability, rank, owner, sla_hours, entity_type)`;
 }
 
-export async function seedExceptions(client: pg.Client, seedEnd: string): Promise<number> {
+export async function seedExceptions(client: pg.Client, seedEnd: string, openTarget = OPEN_EXCEPTIONS): Promise<number> {
   await client.query('BEGIN');
   await client.query('SELECT setseed(0.42)');
   await client.query(
@@ -56,7 +56,7 @@ export async function seedExceptions(client: pg.Client, seedEnd: string): Promis
        FROM generate_series(1, ${QUEUE_PEOPLE}) g ON CONFLICT (email) DO NOTHING`,
   );
   const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Exception" WHERE status IN ('OPEN', 'ASSIGNED')`);
-  const open = Math.max(0, OPEN_EXCEPTIONS - rows[0]!.n);
+  const open = Math.max(0, openTarget - rows[0]!.n);
   const { rowCount } = await client.query(
     `WITH codes AS (SELECT row_number() OVER () AS n, c.* FROM ${codeTable()}),
           people AS (SELECT row_number() OVER (ORDER BY email) AS n, id FROM "User" WHERE email LIKE 'queue-%@bench.example'),

@@ -53,7 +53,7 @@ export const consoleAreas = [
     href: '/engagements',
     label: 'Engagements',
     permission: 'engagements:read',
-    summary: 'Every engagement with its value, budget, billed, recognized, collected and unbilled amounts.',
+    summary: 'Every engagement with its value, estimated cost, billed, recognized, collected, unbilled and margin; milestones, evidence, time, invoices, revenue and cash.',
     empty: { title: 'No engagements yet', body: 'Events from your CRM will appear here once connectors are configured.' },
   },
   {
@@ -61,7 +61,7 @@ export const consoleAreas = [
     href: '/invoices',
     label: 'Invoices',
     permission: 'invoices:read',
-    summary: 'Invoices with their lines and the sources behind each line.',
+    summary: 'Invoices with status, ageing and balance, their lines and the sources behind each line.',
     empty: { title: 'No invoices yet', body: 'Invoices appear when billing runs issue them from approved time, completed milestones and retainers.' },
   },
   {
@@ -69,7 +69,7 @@ export const consoleAreas = [
     href: '/cash',
     label: 'Cash',
     permission: 'cash:read',
-    summary: 'Payments received and how they were applied to invoices.',
+    summary: 'Payments received and how they were applied, the unapplied-cash workbench with suggested matches, and deductions and disputes awaiting a decision.',
     empty: { title: 'No payments yet', body: 'Receipts from the payment gateway and bank statements will appear here once those connectors send them.' },
   },
   {

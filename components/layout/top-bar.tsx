@@ -12,7 +12,7 @@ export function TopBar({ principal }: { principal: Principal }) {
           <span className="text-sm font-medium text-ink" data-testid="user-name">
             {principal.name}
           </span>
-          <span className="hidden text-xs text-ink-subtle sm:block">{principal.email}</span>
+          <span className="hidden text-xs text-ink-muted sm:block">{principal.email}</span>
         </div>
         <RoleBadge role={principal.role} />
         <Link href="/settings/tokens" className="whitespace-nowrap text-sm text-ink-muted hover:text-ink" data-testid="nav-api-tokens">

@@ -10,7 +10,7 @@ const tones: Record<BadgeTone, string> = {
   accent: 'bg-accent-soft text-accent-strong',
   warning: 'bg-warning-soft text-ink',
   danger: 'bg-danger-soft text-danger',
-  muted: 'bg-sunken text-ink-subtle',
+  muted: 'bg-sunken text-ink-muted',
 };
 
 export function Badge({ tone = 'neutral', children, testId }: { tone?: BadgeTone; children: ReactNode; testId?: string }) {

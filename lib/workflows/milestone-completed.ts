@@ -3,14 +3,11 @@
 // recorded whatever is missing; the milestone becomes BILLABLE only with all three. When
 // approval or evidence is missing, MILESTONE_MISSING_EVIDENCE (DATA_FIX, impact = the
 // milestone amount) is raised and billing waits; a later event that brings them makes it
-// billable and resolves the exception. Approval once given is never erased by a later
-// event without it. Unknown engagement or milestone: UNKNOWN_MILESTONE holds the event.
+// billable and resolves the exception (services/delivery/settle-milestone.ts, shared with
+// the console's evidence upload). Approval once given is never erased by a later event
+// without it. Unknown engagement or milestone: UNKNOWN_MILESTONE holds the event.
 import type { MilestoneCompletedData } from '../ingest/schemas/milestone-completed.ts';
-import { isMilestoneBillable } from '../domain/billing/is-milestone-billable.ts';
-import { writeAudit } from '../services/audit/write-audit.ts';
-import { raiseException } from '../services/exceptions/raise-exception.ts';
-import { resolveExceptionBySystem } from '../services/exceptions/resolve-by-system.ts';
-import { linkLineage } from '../services/lineage/link-lineage.ts';
+import { settleMilestone } from '../services/delivery/settle-milestone.ts';
 import { findDeliveryEngagement } from './delivery/find-engagement.ts';
 import { masterDataSender } from './master-data/sender.ts';
 import { WorkflowHold, type Workflow, type WorkflowOutcome } from './workflow.ts';
@@ -40,37 +37,22 @@ export const milestoneCompletedWorkflow: Workflow<MilestoneCompletedData> = {
     const completedAt = invoiced && milestone.completedAt ? milestone.completedAt : new Date(data.completedAt);
     const approvedBy = milestone.approvedBy ?? data.approvedBy ?? null;
     const approvedAt = milestone.approvedAt ?? (approvedBy ? (event.time ?? now) : null);
-    const allEvidence = [...milestone.evidence, ...evidence];
-    const billability = isMilestoneBillable({ status: milestone.status, completedOn: completedAt.toISOString().slice(0, 10), approvedBy, evidence: allEvidence });
-    const status = invoiced ? milestone.status : billability.billable ? 'BILLABLE' : 'COMPLETED';
-    const billableAt = milestone.billableAt ?? (billability.billable ? (event.time ?? now) : null);
-
-    const before = { status: milestone.status, completedAt: milestone.completedAt, approvedBy: milestone.approvedBy, evidence: milestone.evidence.length };
-    const after = { status, completedAt, approvedBy, evidence: milestone.evidence.length + added };
-    const changed = added > 0 || before.status !== after.status || before.completedAt?.getTime() !== completedAt.getTime() || before.approvedBy !== approvedBy;
-    if (!changed) return { status: 'applied', note: 'No change.' };
-
-    await tx.milestone.update({ where: { id: milestone.id }, data: { status, completedAt, approvedBy, approvedAt, billableAt } });
-    await writeAudit(tx, { actor: sender.actor, entityType: 'Milestone', entityId: milestone.id, action: billability.billable ? 'milestone.billable' : 'milestone.completed', before, after, correlationId: engagement.correlationId, eventId: event.inboxEventId, at: now });
-    await linkLineage(tx, [{ from: { type: 'Engagement', id: engagement.id }, to: { type: 'Milestone', id: milestone.id }, relation: 'CONTAINS', amount: milestone.amount.toString(), currency: milestone.currency, eventId: event.inboxEventId, correlationId: engagement.correlationId }]);
-
-    const exceptionKey = { code: 'MILESTONE_MISSING_EVIDENCE' as const, entityType: 'Milestone' as const, entityId: milestone.id };
-    if (billability.billable) {
-      await resolveExceptionBySystem(tx, { ...exceptionKey, resolution: `Milestone ${milestone.ref} now has its approval and evidence; it is billable.`, now });
-      return { status: 'applied', note: `Milestone ${milestone.ref} is billable.` };
-    }
-    const missing = billability.reasons.filter((r) => r === 'MISSING_APPROVAL' || r === 'MILESTONE_MISSING_EVIDENCE');
-    await raiseException(tx, {
-      ...exceptionKey,
-      correlationId: engagement.correlationId,
-      legalEntityId: engagement.legalEntityId,
-      title: `Milestone ${milestone.ref} of ${engagement.code} completed without ${missing.map((m) => (m === 'MISSING_APPROVAL' ? 'PM approval' : 'evidence')).join(' and ')}`,
-      impact: { amount: milestone.amount.toString(), currency: milestone.currency, date: completedAt },
-      details: { missing, milestoneRef: milestone.ref, engagementCode: engagement.code },
-      inboxEventId: event.inboxEventId,
+    const settled = await settleMilestone(tx, {
+      milestone,
+      engagement,
+      newEvidence: evidence,
+      added,
+      completedAt,
+      approvedBy,
+      approvedAt,
+      at: event.time ?? now,
+      actor: sender.actor,
+      eventId: event.inboxEventId,
       raisedBy: 'worker',
       now,
     });
-    return { status: 'applied', note: `Milestone ${milestone.ref} recorded as completed; waiting for ${missing.join(', ')}.` };
+    if (settled.outcome === 'unchanged') return { status: 'applied', note: 'No change.' };
+    if (settled.outcome === 'billable') return { status: 'applied', note: `Milestone ${milestone.ref} is billable.` };
+    return { status: 'applied', note: `Milestone ${milestone.ref} recorded as completed; waiting for ${settled.missing.join(', ')}.` };
   },
 };

@@ -1,16 +1,61 @@
+// Cash (issue 6): the unapplied-cash workbench with suggested matches (FINANCE applies),
+// every receipt and how it was applied, and the deductions and disputes awaiting a decision
+// (FINANCE approves or rejects). The view and its filters live in the URL (?view=&status=).
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Suspense } from 'react';
 import { pageAccess } from '@/lib/auth/page-access';
-import { roleLabels } from '@/lib/auth/permissions';
-import { AreaPlaceholder } from '@/components/layout/area-placeholder';
+import { can, roleLabels } from '@/lib/auth/permissions';
+import { CashReceiptStatus } from '@/lib/db/generated/enums';
+import { cashPageParamsSchema, pageParams } from '@/lib/http/schemas/console-money-params';
+import { recordToSearchParams } from '@/lib/http/search-params';
 import { consoleArea } from '@/components/layout/console-areas';
+import { CashTabs } from '@/components/cash/cash-tabs';
+import { DecisionList } from '@/components/cash/decision-list';
+import { receiptStatusLabels } from '@/components/cash/money-labels';
+import { ReceiptList } from '@/components/cash/receipt-list';
+import { UnappliedWorkbench } from '@/components/cash/unapplied-workbench';
 import { AccessDenied } from '@/components/ui/access-denied';
+import { ErrorState } from '@/components/ui/error-state';
+import { FilterForm, FilterSelect } from '@/components/ui/filter-form';
+import { PageHeader } from '@/components/ui/page-header';
+import { TableSkeleton } from '@/components/ui/table-skeleton';
+import { applyReceiptFromPage, decideCashExceptionFromPage } from './actions';
 
 const area = consoleArea('cash');
 
 export const metadata: Metadata = { title: area.label };
 
-export default async function CashPage() {
+export default async function CashPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { principal, allowed } = await pageAccess(area.permission);
   if (!allowed) return <AccessDenied area={area.label} roleLabel={roleLabels[principal.role]} />;
-  return <AreaPlaceholder area={area} />;
+  const params = recordToSearchParams(await searchParams);
+  const parsed = pageParams(cashPageParamsSchema, params);
+  const header = <PageHeader title={area.label} description={area.summary} />;
+  if (!parsed.ok) {
+    return (
+      <>
+        {header}
+        <ErrorState title="This view cannot be shown" action={<Link href="/cash" className="text-sm font-medium text-accent hover:text-accent-strong">Show unapplied cash</Link>}>{parsed.message}</ErrorState>
+      </>
+    );
+  }
+  const { view, status, cursor } = parsed.query;
+  const finance = can(principal.role, 'finance:approve');
+  return (
+    <>
+      {header}
+      <CashTabs current={view} />
+      {view === 'receipts' ? (
+        <FilterForm action="/cash" label="Filter receipts" keep={{ view: 'receipts' }} resetHref="/cash?view=receipts">
+          <FilterSelect name="status" label="Status" value={params.get('status') ?? ''} options={[['', 'Any'], ...Object.values(CashReceiptStatus).map((s) => [s, receiptStatusLabels[s]] as const)]} />
+        </FilterForm>
+      ) : null}
+      <Suspense key={params.toString()} fallback={<TableSkeleton label="Loading cash" rows={6} />}>
+        {view === 'workbench' ? <UnappliedWorkbench params={params} cursor={cursor} apply={finance ? applyReceiptFromPage : null} /> : null}
+        {view === 'receipts' ? <ReceiptList params={params} status={status} cursor={cursor} /> : null}
+        {view === 'decisions' ? <DecisionList params={params} cursor={cursor} decide={finance ? decideCashExceptionFromPage : null} /> : null}
+      </Suspense>
+    </>
+  );
 }

@@ -4,7 +4,8 @@
 // Adding a route = adding its entry.
 import { z } from 'zod';
 import { createApiTokenSchema } from '../schemas/api-token.ts';
-import { cashApplicationParamsSchema, reverseApplicationBodySchema, reversedApplicationSchema } from '../schemas/cash.ts';
+import { appliedReceiptSchema, applyReceiptBodySchema, cashApplicationParamsSchema, cashReceiptParamsSchema, reverseApplicationBodySchema, reversedApplicationSchema } from '../schemas/cash.ts';
+import { attachedEvidenceSchema, attachEvidenceBodySchema, milestoneParamsSchema } from '../schemas/milestones.ts';
 import { kpiQuerySchema, kpiResponseSchema } from '../schemas/kpis.ts';
 import { apiTokenIdParamsSchema, apiTokenListResponseSchema, createdApiTokenSchema, meResponseSchema } from '../schemas/access-responses.ts';
 import { healthQuerySchema, healthResponseSchema, ownershipRuleListResponseSchema, setOwnershipRuleResponseSchema } from '../schemas/admin-responses.ts';
@@ -106,6 +107,25 @@ export const apiOperations: readonly ApiOperation[] = [
     params: cashApplicationParamsSchema,
     body: { required: true, content: json('ReverseCashApplicationRequest', reverseApplicationBodySchema) },
     responses: ok('The reversal and the invoice and receipt after it.', 'ReversedCashApplication', reversedApplicationSchema),
+    errors: [409, 422],
+  },
+  {
+    method: 'post', path: '/api/v1/cash/receipts/{id}/applications', operationId: 'applyCashReceipt', tag: 'Cash', auth: 'user', permission: 'finance:approve',
+    summary: "Apply a receipt's unapplied cash to an open invoice by hand (MANUAL)",
+    description:
+      'Same currency only (422); at most what is unapplied and what the invoice has open (400 with the pointer /amount); a paid or void invoice is refused (409). With expectedUnapplied, a receipt that changed meanwhile is refused (409), so a double submit applies nothing twice. The ERP is told; UNAPPLIED_CASH is resolved when nothing is left. Reversible through /api/v1/cash/applications/{id}/reverse.',
+    params: cashReceiptParamsSchema,
+    body: { required: true, content: json('ApplyCashReceiptRequest', applyReceiptBodySchema) },
+    responses: { 201: { description: 'The application and the invoice and receipt after it.', content: json('AppliedCashReceipt', appliedReceiptSchema) } },
+    errors: [409, 422],
+  },
+  {
+    method: 'post', path: '/api/v1/milestones/{id}/evidence', operationId: 'attachMilestoneEvidence', tag: 'Engagements', auth: 'user', permission: 'delivery:fix',
+    summary: 'Attach evidence (document address and SHA-256) to a completed milestone; it becomes billable when it is also approved',
+    description: 'Re-evaluates billability exactly as q2c.milestone.completed.v1 does and resolves MILESTONE_MISSING_EVIDENCE when billable. The same hash again answers alreadyAttached. A milestone not completed yet is refused (422), a cancelled one (409). Audited.',
+    params: milestoneParamsSchema,
+    body: { required: true, content: json('AttachMilestoneEvidenceRequest', attachEvidenceBodySchema) },
+    responses: ok('The milestone after the evidence.', 'AttachedMilestoneEvidence', attachedEvidenceSchema),
     errors: [409, 422],
   },
   {

@@ -1,5 +1,6 @@
-// Schemas of the cash API: POST /api/v1/cash/applications/{id}/reverse {reason, disposition?}.
+// Schemas of the cash API: reversing an application, applying a receipt by hand.
 import { z } from 'zod';
+import { decimalString } from '../../domain/money/decimal-string.ts';
 
 export const cashApplicationParamsSchema = z.object({ id: z.uuid() });
 
@@ -17,4 +18,25 @@ export const reversedApplicationSchema = z.object({
   alreadyReversed: z.boolean(),
   invoice: z.object({ id: z.uuid(), status: z.string(), balanceDue: z.string() }),
   receipt: z.object({ id: z.uuid(), status: z.string(), unappliedAmount: z.string(), refundedAmount: z.string() }),
+});
+
+// POST /api/v1/cash/receipts/{id}/applications {invoiceId, amount, expectedUnapplied?}: FINANCE
+// applies unapplied cash of a receipt to an open invoice by hand.
+export const cashReceiptParamsSchema = z.object({ id: z.uuid() });
+
+export const applyReceiptBodySchema = z.object({
+  invoiceId: z.uuid().describe('An issued, open invoice in the receipt currency.'),
+  amount: decimalString({ positive: true, maxScale: 4 }).describe("Exact decimal in the receipt's currency; at most what is unapplied and what the invoice has open."),
+  expectedUnapplied: decimalString({ min: '0', maxScale: 4 })
+    .optional()
+    .describe('What the caller saw unapplied on the receipt; when it changed meanwhile the call is refused (409), so a double submit applies nothing twice.'),
+});
+
+export const appliedReceiptSchema = z.object({
+  applicationId: z.uuid(),
+  method: z.literal('MANUAL'),
+  amount: z.string(),
+  currency: z.string(),
+  invoice: z.object({ id: z.uuid(), number: z.string(), status: z.string(), balanceDue: z.string() }),
+  receipt: z.object({ id: z.uuid(), status: z.string(), unappliedAmount: z.string() }),
 });

@@ -14,7 +14,7 @@ export const DEFAULT_QUEUE_STATUSES = 'OPEN,ASSIGNED';
 
 export type ParsedListParams<T> = { ok: true; query: T } | { ok: false; message: string };
 
-function parse<S extends z.ZodType>(schema: S, raw: Record<string, unknown>): ParsedListParams<z.output<S>> {
+export function parseListParams<S extends z.ZodType>(schema: S, raw: Record<string, unknown>): ParsedListParams<z.output<S>> {
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, query: result.data };
   // Parameter names only: the enum lists in zod's messages are for API callers, not people.
@@ -22,7 +22,7 @@ function parse<S extends z.ZodType>(schema: S, raw: Record<string, unknown>): Pa
   return { ok: false, message: `This view's address has values that are not valid for: ${names.join(', ')}.` };
 }
 
-function withoutEmpty(params: URLSearchParams): Record<string, unknown> {
+export function withoutEmpty(params: URLSearchParams): Record<string, unknown> {
   return searchParamsToObject(new URLSearchParams([...params].filter(([, value]) => value.trim() !== '')));
 }
 
@@ -30,11 +30,11 @@ export function exceptionQueueParams(params: URLSearchParams): ParsedListParams<
   const raw = withoutEmpty(params);
   if (raw.status === undefined) raw.status = DEFAULT_QUEUE_STATUSES;
   if (raw.status === ANY_STATUS) delete raw.status;
-  return parse(listExceptionsQuerySchema, raw);
+  return parseListParams(listExceptionsQuerySchema, raw);
 }
 
 export function inboxParams(params: URLSearchParams): ParsedListParams<z.output<typeof listInboxEventsQuerySchema>> {
   const raw = withoutEmpty(params);
   if (raw.status === ANY_STATUS) delete raw.status;
-  return parse(listInboxEventsQuerySchema, raw);
+  return parseListParams(listInboxEventsQuerySchema, raw);
 }

@@ -1,4 +1,4 @@
-// GET /api/v1/engagements?correlationId=&clientExternalId=&status=&legalEntityCode=&cursor=&limit=:
+// GET /api/v1/engagements?correlationId=&clientExternalId=&status=&legalEntityCode=&billingModel=&q=&sort=&cursor=&limit=:
 // engagements with value, estimated cost, budget, billed, recognized, collected, unbilled.
 import { apiRoute } from '@/lib/http/api-route';
 import { listEngagementsQuerySchema } from '@/lib/http/schemas/engagements';
@@ -7,5 +7,5 @@ import { listEngagements } from '@/lib/queries/engagements/list-engagements';
 export const GET = apiRoute({
   permission: 'engagements:read',
   query: listEngagementsQuerySchema,
-  handler: async ({ query }) => ({ ...(await listEngagements(query)) }),
+  handler: async ({ query: { q, ...filters } }) => ({ ...(await listEngagements({ ...filters, search: q })) }),
 });

@@ -1,0 +1,24 @@
+'use client';
+// The engagements table in the browser: reads the page the server prefetched into the
+// TanStack cache (HydrationBoundary), so it renders at once, and keeps it fresh from the
+// API when it goes stale (CONVENTIONS §10). Its own loading and error states.
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { ErrorState } from '@/components/ui/error-state';
+import { Pager } from '@/components/ui/pager';
+import { TableSkeleton } from '@/components/ui/table-skeleton';
+import { engagementsQueryKey, fetchEngagements, type EngagementListQuery } from './engagement-query';
+import { EngagementTable } from './engagement-table';
+
+export function EngagementListView({ query, search }: { query: EngagementListQuery; search: string }) {
+  const params = useMemo(() => new URLSearchParams(search), [search]);
+  const { data, error } = useQuery({ queryKey: engagementsQueryKey(query), queryFn: () => fetchEngagements(query) });
+  if (error) return <ErrorState title="Engagements could not be loaded">{error.message}</ErrorState>;
+  if (!data) return <TableSkeleton label="Loading engagements" rows={8} />;
+  return (
+    <>
+      <EngagementTable items={data.items} params={params} />
+      <Pager path="/engagements" params={params} nextCursor={data.nextCursor} />
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+// The invoices list's filters: ?status=&legalEntity=&aging=&client= (the current sort kept).
+// The client filter comes from links (the dashboard's billed-by-client rows): it is kept
+// as a hidden field and shown as a removable chip rather than typed.
+import Link from 'next/link';
+import { InvoiceStatus } from '@/lib/db/generated/enums';
+import { AGEING_BUCKETS, ageingBucketLabels } from '@/lib/domain/cash/invoice-ageing';
+import { pageHref } from '@/components/ui/page-href';
+import { FilterForm, FilterSelect } from '@/components/ui/filter-form';
+import { invoiceStatusLabels } from '@/components/cash/money-labels';
+
+const OPEN = 'ISSUED,POSTED,PARTIALLY_PAID';
+
+export function InvoiceFilters({ params, legalEntities, clientName }: { params: URLSearchParams; legalEntities: { code: string; name: string }[]; clientName: string | null }) {
+  const any = ['', 'Any'] as const;
+  const status = params.get('status') ?? '';
+  const statusOptions = [any, [OPEN, 'Open (issued, posted, partly paid)'] as const, ...Object.values(InvoiceStatus).map((s) => [s, invoiceStatusLabels[s]] as const)];
+  return (
+    <>
+      <FilterForm action="/invoices" label="Filter invoices" keep={{ sort: params.get('sort'), client: params.get('client') }} testId="invoice-filters">
+        <FilterSelect name="status" label="Status" value={statusOptions.some(([v]) => v === status) ? status : ''} options={statusOptions} />
+        <FilterSelect name="legalEntity" label="Legal entity" value={params.get('legalEntity') ?? ''} options={[any, ...legalEntities.map((e) => [e.code, `${e.code} · ${e.name}`] as const)]} />
+        <FilterSelect name="aging" label="Ageing" value={params.get('aging') ?? ''} options={[any, ...AGEING_BUCKETS.map((b) => [b, ageingBucketLabels[b]] as const)]} />
+      </FilterForm>
+      {params.get('client') ? (
+        <p className="-mt-2 mb-4 text-sm text-ink-muted" data-testid="client-filter">
+          Client: <span className="font-medium text-ink">{clientName ?? params.get('client')}</span>{' '}
+          <Link href={pageHref('/invoices', params, { client: null, cursor: null })} className="text-accent hover:text-accent-strong">
+            Show every client
+          </Link>
+        </p>
+      ) : null}
+    </>
+  );
+}
