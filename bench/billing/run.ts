@@ -23,6 +23,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../lib/runtime/
 import { runBilling } from '../../lib/services/billing/run-billing.ts';
 import { createConnector } from '../../lib/services/connectors/create-connector.ts';
 import { setConnectorEndpoint } from '../../lib/services/connectors/set-connector-endpoint.ts';
+import { setConnectorOutboundPolicy } from '../../lib/services/connectors/set-outbound-policy.ts';
 import { setConnectorOutboundToken } from '../../lib/services/connectors/set-outbound-token.ts';
 import { backgroundShare, childNamed, sampleCpu, type CpuSample } from '../ingest/cpu.ts';
 import { writePerformanceSection } from '../data/performance-doc.ts';
@@ -249,6 +250,7 @@ async function configureConnectors(engine: TaxEngineProcess): Promise<void> {
   }
   await setConnectorEndpoint({ code: 'tax', endpoint: engine.url, actor: connectorActor });
   await setConnectorOutboundToken({ code: 'tax', token: engine.token, actor: connectorActor });
+  await setConnectorOutboundPolicy({ code: 'tax', policy: { allowPrivate: true }, actor: connectorActor });
 }
 
 /** Restarts the server with pg_stat_statements loaded (BENCH_PROFILE=1). */

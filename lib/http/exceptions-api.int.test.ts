@@ -116,7 +116,7 @@ describe('POST /api/v1/exceptions/{id}/actions', () => {
     ]);
   });
 
-  it('400 for a missing note or an unknown action, 409 for an invalid transition, 422 for push-correction, 404 for an unknown id', async () => {
+  it('400 for a missing note or an unknown action, 409 for an invalid transition, 422 for push-correction of a code fixed in Threadline, 404 for an unknown id', async () => {
     const ops = await createPerson('INTEGRATION_OPS');
     const exception = await openException('UNMAPPED_SERVICE_SKU', `corr-${randomUUID()}`);
     const act = (body: unknown, id = exception.id) => actionRoute(req(`/api/v1/exceptions/${id}/actions`, post(ops.bearer, body)), withId(id));
@@ -128,7 +128,7 @@ describe('POST /api/v1/exceptions/{id}/actions', () => {
 
     const push = await act({ action: 'push-correction' });
     expect(push.status).toBe(422);
-    expect((await problem(push)).detail).toMatch(/not available until the connectors deliver corrections/);
+    expect((await problem(push)).detail).toMatch(/UNMAPPED_SERVICE_SKU is not corrected in a connected system: fix the data or mapping in Threadline/);
 
     expect((await act({ action: 'resolve', note: 'Mapped the SKU' })).status).toBe(200);
     const again = await act({ action: 'resolve', note: 'Mapped the SKU' });

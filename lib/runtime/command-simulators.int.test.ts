@@ -7,7 +7,7 @@ import { seedDemoConnectors } from '../services/connectors/seed-demo-connectors.
 import { prepareCommandSimulators } from './command-simulators.ts';
 
 describe('prepareCommandSimulators', () => {
-  it('points erp and psa at their simulators on distinct free ports, and keeps tokens across restarts', async () => {
+  it('points erp, psa and crm at their simulators on distinct free ports, and keeps tokens across restarts', async () => {
     const credentials = await seedDemoConnectors();
     const first = await prepareCommandSimulators({ avoidPorts: [4020], credentials });
     expect(first.map((s) => [s.name, s.connector, s.events?.source])).toEqual([
@@ -16,18 +16,19 @@ describe('prepareCommandSimulators', () => {
       ['payments', 'not-called', '/demo/payments'],
       ['bank', 'not-called', '/demo/bank'],
       ['hcm', 'not-called', '/demo/hcm'],
-      ['crm', 'not-called', '/demo/crm'],
+      ['crm', 'pointed', '/demo/crm'],
     ]);
     expect(new Set(first.map((s) => s.port)).size).toBe(6);
     const [erp, psa] = first;
+    const crm = first.find((s) => s.name === 'crm')!;
     expect(erp!.port).not.toBe(4020);
     expect(psa!.port).not.toBe(erp!.port);
     expect(erp!.events?.token).toBe(credentials.erp!.token);
-    // Only the command targets are pointed at their simulators; the senders are left alone.
+    // Only the command targets (erp, psa, and crm for corrections) are pointed at their simulators; the senders are left alone.
     const rows = await db().connector.findMany({ where: { code: { in: ['erp', 'psa', 'crm', 'bank'] } }, orderBy: { code: 'asc' } });
     expect(rows.map((r) => [r.code, r.endpoint, r.outboundAllowPrivate])).toEqual([
       ['bank', null, false],
-      ['crm', null, false],
+      ['crm', crm.url, true],
       ['erp', erp!.url, true],
       ['psa', psa!.url, true],
     ]);

@@ -1,6 +1,6 @@
 // The part of `npm start` that runs the simulated connected systems (simulators/erp, psa,
-// crm, hcm, payments, bank) as supervised children. The `erp` and `psa` connectors, which
-// Threadline sends commands to, are pointed at theirs (endpoint, outbound token, allowed to
+// crm, hcm, payments, bank) as supervised children. The `erp`, `psa` and `crm` connectors,
+// which Threadline sends commands to (the CRM: corrections from triage), are pointed at theirs (endpoint, outbound token, allowed to
 // be on 127.0.0.1 — simulator-connector.ts); the others only send. Each simulator gets its
 // connector's inbound credentials from the dev credentials so it can send its events
 // (invoice posted, project created, quote accepted, employee updated; Stripe webhooks;
@@ -30,7 +30,7 @@ export const commandSimulatorKinds: readonly SimulatorKind[] = [
   { name: 'payments', kind: 'PAYMENTS', prefix: 'PAYMENTS_SIM', firstPort: 4040, source: '/demo/payments', commandTarget: false },
   { name: 'bank', kind: 'BANK', prefix: 'BANK_SIM', firstPort: 4050, source: '/demo/bank', commandTarget: false },
   { name: 'hcm', kind: 'HCM', prefix: 'HCM_SIM', firstPort: 4060, source: '/demo/hcm', commandTarget: false },
-  { name: 'crm', kind: 'CRM', prefix: 'CRM_SIM', firstPort: 4070, source: '/demo/crm', commandTarget: false },
+  { name: 'crm', kind: 'CRM', prefix: 'CRM_SIM', firstPort: 4070, source: '/demo/crm', commandTarget: true },
 ];
 
 export interface CommandSimulator {

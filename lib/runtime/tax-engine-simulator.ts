@@ -4,6 +4,7 @@
 // services, and only when they differ). A connector an administrator aimed at a real
 // engine (an endpoint that is not on this machine) is left alone.
 import type { ConnectorActor } from '../services/connectors/connector-audit.ts';
+import { faultEnvNames } from '../../simulators/kit/faults.ts';
 import { chooseSimulatorPort, pointConnectorAtSimulator, type SimulatorConnectorState } from './simulator-connector.ts';
 import type { ChildSpec } from './supervisor.ts';
 
@@ -21,7 +22,7 @@ export async function prepareTaxEngineSimulator(options: { port?: number; avoidP
   const { connectorCode = 'tax', avoidPorts = [], now = new Date() } = options;
   const port = await chooseSimulatorPort({ explicit: options.port, avoid: avoidPorts, first: TAX_ENGINE_FIRST_PORT, envName: 'TAX_ENGINE_PORT' });
   const url = `http://127.0.0.1:${port}`;
-  const pointed = await pointConnectorAtSimulator({ code: connectorCode, kind: 'TAX', url, tokenPrefix: 'tl_taxsim_', actor, now });
+  const pointed = await pointConnectorAtSimulator({ code: connectorCode, kind: 'TAX', url, tokenPrefix: 'tl_taxsim_', allowPrivate: true, actor, now });
   return { port, url, ...pointed };
 }
 
@@ -30,7 +31,7 @@ export async function prepareTaxEngineSimulator(options: { port?: number; avoidP
  * gets none of Threadline's secrets (database URL, session and application keys).
  */
 export function taxEngineChild(simulator: TaxEngineSimulator, root: string, parentEnv: Record<string, string | undefined> = process.env): ChildSpec {
-  const passThrough = ['PATH', 'HOME', 'TMPDIR', 'TAX_ENGINE_LATENCY_MS', 'TAX_ENGINE_ERROR_RATE', 'TAX_ENGINE_429_RATE', 'TAX_ENGINE_OUTAGE', 'TAX_ENGINE_LOG_REQUESTS'];
+  const passThrough = ['PATH', 'HOME', 'TMPDIR', ...faultEnvNames('TAX_ENGINE'), 'TAX_ENGINE_LOG_REQUESTS'];
   const env = Object.fromEntries(passThrough.filter((name) => parentEnv[name] !== undefined).map((name) => [name, parentEnv[name]]));
   return {
     name: 'tax-engine',

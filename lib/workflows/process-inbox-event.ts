@@ -51,9 +51,13 @@ export async function processInboxEvent(options: {
 
   let gap: { missingFrom: bigint; missingTo: bigint } | undefined;
   if (row.sequence !== null && row.subject !== null) {
-    const applied = await lockAppliedSequence(sql, row.source, row.subject, row.id);
+    const { applied, appliedEventId } = await lockAppliedSequence(sql, row.source, row.subject, row.id);
     const decision = decideOrdering({ sequence: row.sequence, applied, receivedAt: row.receivedAt, now, gapTimeoutMs: options.gapTimeoutMs });
-    if (decision.action === 'supersede') return { status: 'SUPERSEDED', note: `Version ${row.sequence} is not newer than the applied version ${decision.applied}.` };
+    // A replay of the very event that applied this version runs again with today's rules
+    // (workflows are replay-safe: nothing already done is repeated); any other event not
+    // newer than the applied version is superseded.
+    const replayOfApplied = decision.action === 'supersede' && row.sequence === applied && appliedEventId === row.id;
+    if (decision.action === 'supersede' && !replayOfApplied) return { status: 'SUPERSEDED', note: `Version ${row.sequence} is not newer than the applied version ${decision.applied}.` };
     if (decision.action === 'park') return { status: 'PARKED', until: decision.until };
     if (decision.action === 'apply-after-gap') gap = decision;
   }

@@ -10,17 +10,17 @@ import type { TransactionSql } from '../db/transaction-connection.ts';
  * after the insert, but without the second round trip) waits for a concurrent holder
  * and returns the latest committed version.
  */
-export async function lockAppliedSequence(sql: TransactionSql, source: string, subject: string, inboxEventId: string): Promise<bigint | null> {
-  const { rows } = await sql.query<{ appliedSequence: string }>({
+export async function lockAppliedSequence(sql: TransactionSql, source: string, subject: string, inboxEventId: string): Promise<{ applied: bigint | null; appliedEventId: string | null }> {
+  const { rows } = await sql.query<{ appliedSequence: string; appliedEventId: string | null }>({
     name: 'subject-version-lock',
     text: `INSERT INTO "SubjectVersion" AS v (source, subject, "appliedSequence", "appliedEventId", "updatedAt")
            VALUES ($1, $2, 0, $3::uuid, clock_timestamp())
            ON CONFLICT (source, subject) DO UPDATE SET "updatedAt" = v."updatedAt"
-           RETURNING v."appliedSequence"`,
+           RETURNING v."appliedSequence", v."appliedEventId"::text AS "appliedEventId"`,
     values: [source, subject, inboxEventId],
   });
   const applied = BigInt(rows[0]?.appliedSequence ?? '0');
-  return applied === 0n ? null : applied;
+  return applied === 0n ? { applied: null, appliedEventId: null } : { applied, appliedEventId: rows[0]?.appliedEventId ?? null };
 }
 
 /** Records the applied version and releases the parked next version, if it is here (one statement). */

@@ -4,7 +4,8 @@
 // outbound token) and creates the engagement; the same change event delivered twice
 // (duplicateRate) is answered duplicate without a second re-read.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commercialConnectors, engagementOfQuote, quoteData } from '../../test/fixtures/commercial.ts';
+import { db } from '../../lib/db/client.ts';
+import { commercialConnectors, engagementOfQuote, quoteData, retainerQuote } from '../../test/fixtures/commercial.ts';
 import { processInbox, simulatorToken, startIngestServer, targetConnector } from '../../test/support/outbox.ts';
 import { handleSalesforceWebhook } from '../../lib/connectors/salesforce/handle-salesforce-webhook.ts';
 import { startCrmSimulator, type RunningCrm } from './server.ts';
@@ -46,5 +47,18 @@ describe('CRM simulator as Salesforce → POST /api/v1/webhooks/salesforce', () 
     expect(crm.recordReads()).toBe(2);
     expect((await call('/records/Quote/nope')).status).toBe(404);
     expect((await fetch(`${crm.url}/records/Quote/${quote.quoteId}`)).status).toBe(401);
+  });
+
+  it('a retainer quote (fee, included hours, overage) is re-read and becomes a retainer billing plan', async () => {
+    const { acceptedAt: _ignored, ...quote } = retainerQuote();
+    await call('/v1/quotes', { method: 'POST', body: JSON.stringify(quote) });
+    expect((await call('/v1/quotes/accept', { method: 'POST', body: JSON.stringify({ quoteId: quote.quoteId }) })).status).toBe(200);
+    await crm.changeEvents.flush();
+    await processInbox();
+    const engagement = await engagementOfQuote('crm-sf', quote.quoteId);
+    const plan = await db().billingPlan.findUniqueOrThrow({ where: { engagementId: engagement.id } });
+    expect(plan.model).toBe('RETAINER_WITH_OVERAGE');
+    expect([plan.retainerMonthlyFee?.toString(), plan.retainerIncludedUnits?.toString(), plan.retainerOverageRate?.toString(), plan.retainerMonths]).toEqual(['8000', '1000', '4.5', 12]);
+    expect(plan.retainerStartMonth?.toISOString().slice(0, 10)).toBe('2026-04-01');
   });
 });

@@ -13,6 +13,7 @@ export function salesforceQuoteRecord(quote: Quote, status: 'Draft' | 'Accepted'
   const lines = (quote.lines as Line[] | undefined) ?? [];
   const milestones = quote.milestones as Milestone[] | undefined;
   const tax = (quote.taxProfile as { nexus?: string; exempt?: boolean } | undefined) ?? {};
+  const retainer = quote.retainer as { monthlyFee?: unknown; includedUnits?: unknown; overageRate?: unknown; startMonth?: string; months?: unknown } | undefined;
   return {
     attributes: { type: 'Quote' },
     Id: quote.quoteId,
@@ -29,6 +30,16 @@ export function salesforceQuoteRecord(quote: Quote, status: 'Draft' | 'Accepted'
       totalSize: lines.length,
       records: lines.map((l) => ({ Product2: { ProductCode: l.sku }, Description: l.description ?? null, Quantity: l.quantity, UnitPrice: l.unitPrice, Threadline_Role__c: l.role ?? null })),
     },
+    ...(retainer
+      ? {
+          Threadline_Retainer_Fee__c: retainer.monthlyFee ?? null,
+          Threadline_Included_Hours__c: retainer.includedUnits ?? null,
+          Threadline_Overage_Rate__c: retainer.overageRate ?? null,
+          // A Salesforce date field: the first day of the start month.
+          Threadline_Retainer_Start__c: retainer.startMonth ? `${retainer.startMonth}-01` : null,
+          Threadline_Retainer_Months__c: retainer.months ?? null,
+        }
+      : {}),
     Threadline_Milestones__r: milestones?.length
       ? { totalSize: milestones.length, records: milestones.map((m) => ({ Threadline_Ref__c: m.ref, Name: m.name, Threadline_Amount__c: m.amount, Threadline_Due_Date__c: m.dueDate ?? null })) }
       : null,

@@ -7,15 +7,18 @@
 //                           → 201 {quoteId, status: DRAFT} (200 when replaced)
 //   POST /v1/quotes/accept  {quoteId, acceptedAt?} → 200 {quoteId, status: ACCEPTED, eventId};
 //                           404 unknown, 409 already accepted
+//   POST /v1/corrections    Threadline's PUSH_CORRECTION (kit/corrections.ts): a quote's currency
+//                           or client.legalEntityCode → 200 {correctionId, status: APPLIED}
 //   GET  /records/Quote/<id>  → 200 the quote as a Salesforce Quote record (the Salesforce
 //                               connector's re-read; salesforce-record.ts), 404 unknown
 // With `salesforce` set, an acceptance is also sent as a Salesforce change event (CDC) to
 // POST /api/v1/webhooks/salesforce (the crm connector's token and Threadline-Signature, as
 // the relay that forwards CDC sends it); Threadline then re-reads the record here.
-// Threadline sends the CRM no commands (lib/outbox/commands has no CRM kind), so these are
-// the demo's and the tests' levers. Plus /health and /_control; GET /_control shows the
-// accounts and quotes.
+// Apart from corrections, Threadline sends the CRM no commands, so the quote routes are the
+// demo's and the tests' levers. Plus /health and /_control; GET /_control shows the
+// accounts, quotes and applied corrections.
 import { z } from 'zod';
+import { correctionRoute, type AppliedCorrection } from '../kit/corrections.ts';
 import { SimulatorEventEmitter, threadlineSignature, type EmitterTarget } from '../kit/event-emitter.ts';
 import type { SimulatorFaults } from '../kit/faults.ts';
 import { SimulatorProblem } from '../kit/problem.ts';
@@ -44,6 +47,7 @@ export interface StartCrmOptions extends Pick<StartSimulatorOptions, 'port' | 't
 export interface RunningCrm extends RunningSimulator {
   accounts: Map<string, { externalId: string; name: string }>;
   quotes: Map<string, CrmQuote>;
+  corrections: AppliedCorrection[];
   emitter: SimulatorEventEmitter;
   changeEvents: SimulatorEventEmitter;
   /** Record reads served (GET /records/…), found or not. */
@@ -67,6 +71,7 @@ export async function startCrmSimulator(options: StartCrmOptions): Promise<Runni
   });
   let commitNumber = 11_657_372_700_000;
   let recordReads = 0;
+  const corrections: AppliedCorrection[] = [];
 
   const server: RunningSimulator = await startSimulatorServer({
     ...options,
@@ -98,6 +103,7 @@ export async function startCrmSimulator(options: StartCrmOptions): Promise<Runni
           return { status: 200, body: { quoteId: body.quoteId, status: 'ACCEPTED', eventId: event?.id ?? null } };
         },
       },
+      correctionRoute({ findRecord: (type, id) => (type === 'Quote' ? quotes.get(id)?.data : undefined), fields: { Quote: ['currency', 'client.legalEntityCode'] }, applied: corrections }),
     ],
     readRoutes: [
       {
@@ -111,12 +117,13 @@ export async function startCrmSimulator(options: StartCrmOptions): Promise<Runni
         },
       },
     ],
-    state: () => ({ accounts: [...accounts.values()], quotes: [...quotes.values()], events: { enabled: emitter.enabled, ...emitter.stats }, changeEvents: { enabled: changeEvents.enabled, ...changeEvents.stats } }),
+    state: () => ({ accounts: [...accounts.values()], quotes: [...quotes.values()], corrections, events: { enabled: emitter.enabled, ...emitter.stats }, changeEvents: { enabled: changeEvents.enabled, ...changeEvents.stats } }),
   });
   return {
     ...server,
     accounts,
     quotes,
+    corrections,
     emitter,
     changeEvents,
     recordReads: () => recordReads,

@@ -4,6 +4,7 @@
 // second document with the same external reference; the same key is answered by the
 // kit's idempotency store before it gets here. So `documents` never holds a duplicate,
 // and `duplicateRefusals` counts the attempts a caller made without its key.
+import type { AppliedCorrection } from '../kit/corrections.ts';
 import { SimulatorProblem } from '../kit/problem.ts';
 import type { CashApplicationRequest, ContractRequest, CreditNoteRequest, CustomerRequest, InvoiceRequest, ProjectRequest, VoidRequest } from './protocol.ts';
 
@@ -19,11 +20,12 @@ export interface PostedDocument {
 }
 
 export class ErpLedger {
-  readonly customers = new Map<string, { customerId: string; name: string }>();
-  readonly projects = new Map<string, { projectId: string; engagementCode: string }>();
+  readonly customers = new Map<string, { customerId: string; name: string; billToLegalEntityCode: string }>();
+  readonly projects = new Map<string, { projectId: string; engagementCode: string; status: string }>();
   readonly contracts = new Map<string, { engagementId: string; sowVersion: number; contractValue: string }>();
   readonly documents = new Map<string, PostedDocument>();
   readonly cashApplications = new Map<string, { applicationId: string; invoiceId: string; amount: string }>();
+  readonly corrections: AppliedCorrection[] = [];
   duplicateRefusals = 0;
   private counter = 100_000;
 
@@ -33,7 +35,7 @@ export class ErpLedger {
     const existing = this.customers.get(request.clientId);
     if (existing) return { customerId: existing.customerId, created: false };
     const customerId = `CUST-${this.next()}`;
-    this.customers.set(request.clientId, { customerId, name: request.name });
+    this.customers.set(request.clientId, { customerId, name: request.name, billToLegalEntityCode: request.billToLegalEntityCode });
     return { customerId, created: true };
   }
 
@@ -41,7 +43,7 @@ export class ErpLedger {
     const existing = this.projects.get(request.engagementId);
     if (existing) return { projectId: existing.projectId, created: false };
     const projectId = `ERP-PRJ-${this.next()}`;
-    this.projects.set(request.engagementId, { projectId, engagementCode: request.engagementCode });
+    this.projects.set(request.engagementId, { projectId, engagementCode: request.engagementCode, status: 'ACTIVE' });
     return { projectId, created: true };
   }
 
@@ -88,6 +90,16 @@ export class ErpLedger {
     return { applicationId: request.applicationId };
   }
 
+  /** A record a correction names: by Threadline's key (client or engagement id) or the ERP's own id. */
+  findRecord(type: string, id: string, externalId: string | null): Record<string, unknown> | undefined {
+    const byKeyOrOwnId = <T extends Record<string, unknown>>(map: Map<string, T>, ownId: keyof T) =>
+      map.get(id) ?? [...map.values()].find((row) => externalId !== null && row[ownId] === externalId);
+    if (type === 'Customer') return byKeyOrOwnId(this.customers, 'customerId');
+    if (type === 'Project') return byKeyOrOwnId(this.projects, 'projectId');
+    if (type === 'Contract') return this.contracts.get(id);
+    return undefined;
+  }
+
   summary(): Record<string, unknown> {
     return {
       customers: this.customers.size,
@@ -96,6 +108,7 @@ export class ErpLedger {
       documents: [...this.documents.values()],
       cashApplications: this.cashApplications.size,
       duplicateRefusals: this.duplicateRefusals,
+      corrections: this.corrections,
     };
   }
 

@@ -7,7 +7,9 @@
 //   POST /v1/credit-notes      → 201 {erpInvoiceNumber, status}, then emits q2c.invoice.posted.v1
 //   POST /v1/invoice-voids     → 200 {erpInvoiceNumber, status: VOID}
 //   POST /v1/cash-applications → 201 {applicationId}
+//   POST /v1/corrections       → 200 {correctionId, status: APPLIED} (kit/corrections.ts): contract value, customer bill-to, project status
 // Plus /health and /_control (kit/server.ts); GET /_control shows the books.
+import { correctionRoute } from '../kit/corrections.ts';
 import { SimulatorEventEmitter, type EmitterTarget } from '../kit/event-emitter.ts';
 import type { SimulatorFaults } from '../kit/faults.ts';
 import { startSimulatorServer, type RunningSimulator, type StartSimulatorOptions } from '../kit/server.ts';
@@ -66,6 +68,11 @@ export async function startErpSimulator(options: StartErpOptions): Promise<Runni
         },
       },
       { path: 'v1/cash-applications', schema: cashApplicationRequest, handle: (body: typeof cashApplicationRequest._output) => ({ status: 201, body: ledger.applyCash(body) }) },
+      correctionRoute({
+        findRecord: (type, id, externalId) => ledger.findRecord(type, id, externalId),
+        fields: { Contract: ['contractValue'], Customer: ['billToLegalEntityCode'], Project: ['status'] },
+        applied: ledger.corrections,
+      }),
     ],
     state: () => ({ ledger: ledger.summary(), events: { enabled: emitter.enabled, ...emitter.stats } }),
   });

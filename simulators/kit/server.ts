@@ -18,6 +18,8 @@ import { SimulatorProblem } from './problem.ts';
 export interface CommandAnswer {
   status: number;
   body: unknown;
+  /** Extra response headers (e.g. Idempotent-Replayed from the simulator's own store). */
+  headers?: Record<string, string>;
 }
 
 export interface CommandRoute {
@@ -55,6 +57,8 @@ export interface StartSimulatorOptions {
   random?: () => number;
   routes: CommandRoute[];
   readRoutes?: ReadRoute[];
+  /** The `type` URI base of its problem+json answers; https://<name>-simulator.invalid/problems by default. */
+  problemTypeBase?: string;
   /** What GET /_control shows besides faults and stats (documents, emitted events ...). */
   state?: () => Record<string, unknown>;
   onRequest?: (summary: { path: string; status: number; ms: number; replayed: boolean; lost: boolean }) => void;
@@ -69,7 +73,7 @@ export async function startSimulatorServer(options: StartSimulatorOptions): Prom
   const routes = new Map(options.routes.map((route) => [`/${route.path.replace(/^\/+/, '')}`, route]));
   const idempotency = new IdempotencyStore<CommandAnswer>();
   const stats: SimulatorStats = { requests: 0, handled: 0, replayed: 0, rejected: 0, faulted: 0, lostResponses: 0 };
-  const typeBase = `https://${options.name}-simulator.invalid/problems`;
+  const typeBase = options.problemTypeBase ?? `https://${options.name}-simulator.invalid/problems`;
   let faults: SimulatorFaults = { ...NO_FAULTS, ...faultsUpdateSchema.parse(options.faults ?? {}) };
   let concurrent = 0;
   const timers = new Set<NodeJS.Timeout>();
@@ -118,7 +122,7 @@ export async function startSimulatorServer(options: StartSimulatorOptions): Prom
         res.socket?.destroy();
         return;
       }
-      send(res, answer.status, answer.body, replayed ? { 'Idempotent-Replayed': 'true' } : {});
+      send(res, answer.status, answer.body, { ...answer.headers, ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}) });
     } catch (error) {
       const problem = error instanceof SimulatorProblem ? error : new SimulatorProblem(500, 'INTERNAL', `Unexpected error in the ${options.name} simulator.`);
       if (problem.status < 500 && problem.status !== 429) stats.rejected++;

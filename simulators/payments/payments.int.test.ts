@@ -58,6 +58,24 @@ describe('payments simulator → POST /api/v1/webhooks/stripe', () => {
     expect((await invoiceRow(invoice.id)).status).toBe('PAID');
   });
 
+  it('a refund is sent as charge.refunded: the refunded part leaves the receipt and the invoice reopens by it; too much is refused', async () => {
+    await start();
+    const { client, externalId } = await createPayer({ connectorId: gateway.id, code: gateway.code, kind: 'PAYMENTS' });
+    const invoice = await createInvoice(await createEngagement(client.id), { net: '1250.00' });
+    const charge = await post('/v1/charges', { amount: 125_000, currency: 'USD', customer: externalId, invoiceNumber: invoice.number });
+    const refund = await post('/v1/refunds', { charge: charge.body.id, amount: 25_000, reason: 'requested_by_customer' });
+    expect(refund).toMatchObject({ status: 200, body: { object: 'refund', amount: 25_000, charge: charge.body.id } });
+    expect((await post('/v1/refunds', { charge: charge.body.id, amount: 100_001 })).status).toBe(422);
+    expect((await post('/v1/refunds', { charge: 'ch_unknown' })).status).toBe(404);
+    await payments!.emitter.flush();
+    expect(payments!.emitter.stats).toMatchObject({ emitted: 2, delivered: 2, failed: 0 });
+    await processInbox();
+    const receipt = await db().cashReceipt.findUniqueOrThrow({ where: { sourceSystem_externalId: { sourceSystem: 'stripe-sim', externalId: charge.body.id as string } } });
+    expect([receipt.appliedAmount, receipt.refundedAmount].map((d) => d.toFixed(2))).toEqual(['1000.00', '250.00']);
+    expect((await invoiceRow(invoice.id)).balanceDue.toFixed(2)).toBe('250.00');
+    expect(await db().cashRefund.findMany({ where: { receiptId: receipt.id }, select: { externalId: true } })).toEqual([{ externalId: refund.body.id }]);
+  });
+
   it('a duplicate delivery is answered duplicate and stored once; the same Idempotency-Key makes no second charge', async () => {
     await start({ faults: { duplicateRate: 1 } });
     const first = await post('/v1/charges', { amount: 5_000, currency: 'eur' }, 'charge-key-1');

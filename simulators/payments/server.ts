@@ -1,5 +1,6 @@
 // The simulated payment gateway (Stripe-like) on the simulator kit: a charge or a dispute is
-// recorded at once and its Stripe event (charge.succeeded, charge.dispute.created) is sent
+// recorded at once and its Stripe event (charge.succeeded, charge.dispute.created,
+// charge.refunded) is sent
 // to Threadline's POST /api/v1/webhooks/stripe?connector=<code>, signed with the endpoint's
 // whsec_ secret exactly as Stripe signs (stripe-events.ts). Like Stripe it retries a
 // delivery that fails (network error, 5xx, 429) with growing waits, and the kit's knobs add
@@ -7,13 +8,16 @@
 //   POST /v1/charges   {amount (minor units), currency, customer?, billingName?, invoiceNumber?}
 //                      → 200 the Charge
 //   POST /v1/disputes  {charge, reason?} → 200 the Dispute (404 for an unknown charge)
+//   POST /v1/refunds   {charge, amount? (minor units, default what is left), reason?} → 200
+//                      the Refund, and charge.refunded with the charge and its refunds list
+//                      (404 unknown charge, 422 more than is left to refund)
 // Plus /health and /_control (kit/server.ts); GET /_control shows the charges and disputes.
 import { z } from 'zod';
 import { SimulatorEventEmitter } from '../kit/event-emitter.ts';
 import type { SimulatorFaults } from '../kit/faults.ts';
 import { SimulatorProblem } from '../kit/problem.ts';
 import { startSimulatorServer, type RunningSimulator, type StartSimulatorOptions } from '../kit/server.ts';
-import { stripeEvent, stripeId, stripeSignatureHeader, type StripeCharge, type StripeDispute } from './stripe-events.ts';
+import { stripeEvent, stripeId, stripeSignatureHeader, type StripeCharge, type StripeDispute, type StripeRefund } from './stripe-events.ts';
 
 const chargeRequest = z.strictObject({
   amount: z.number().int().positive().max(99_999_999),
@@ -26,6 +30,12 @@ const chargeRequest = z.strictObject({
 const disputeRequest = z.strictObject({
   charge: z.string().min(1).max(255),
   reason: z.enum(['fraudulent', 'duplicate', 'product_not_received', 'unrecognized', 'general']).default('general'),
+});
+
+const refundRequest = z.strictObject({
+  charge: z.string().min(1).max(255),
+  amount: z.number().int().positive().max(99_999_999).optional(),
+  reason: z.enum(['duplicate', 'fraudulent', 'requested_by_customer']).optional(),
 });
 
 /** Where the gateway sends its webhooks: the full URL (with ?connector=) and the endpoint secret. */
@@ -79,6 +89,9 @@ export async function startPaymentsSimulator(options: StartPaymentsOptions): Pro
             metadata: body.invoiceNumber ? { invoice_number: body.invoiceNumber } : {},
             status: 'succeeded',
             paid: true,
+            amount_refunded: 0,
+            refunded: false,
+            refunds: { object: 'list', data: [], has_more: false, total_count: 0 },
           };
           charges.set(charge.id, charge);
           emitter.deliver(stripeEvent('charge.succeeded', charge, now));
@@ -96,6 +109,24 @@ export async function startPaymentsSimulator(options: StartPaymentsOptions): Pro
           disputes.set(dispute.id, dispute);
           emitter.deliver(stripeEvent('charge.dispute.created', dispute, now));
           return { status: 200, body: dispute };
+        },
+      },
+      {
+        path: 'v1/refunds',
+        schema: refundRequest,
+        handle: (body: z.infer<typeof refundRequest>) => {
+          const charge = charges.get(body.charge);
+          if (!charge) throw new SimulatorProblem(404, 'NOT_FOUND', `No charge ${body.charge}.`);
+          const left = charge.amount - charge.amount_refunded;
+          const amount = body.amount ?? left;
+          if (amount <= 0 || amount > left) throw new SimulatorProblem(422, 'AMOUNT_TOO_LARGE', `Charge ${charge.id} has ${left} left to refund.`);
+          const now = new Date();
+          const refund: StripeRefund = { id: stripeId('re'), object: 'refund', amount, currency: charge.currency, charge: charge.id, reason: body.reason ?? null, created: Math.floor(now.getTime() / 1000), status: 'succeeded' };
+          charge.amount_refunded += amount;
+          charge.refunded = charge.amount_refunded === charge.amount;
+          charge.refunds = { ...charge.refunds, data: [refund, ...charge.refunds.data], total_count: charge.refunds.total_count + 1 };
+          emitter.deliver(stripeEvent('charge.refunded', structuredClone(charge), now));
+          return { status: 200, body: refund };
         },
       },
     ],

@@ -1,5 +1,5 @@
-// Stripe's wire format, as the payments simulator sends it: Event envelopes around Charge and
-// Dispute objects (amounts in minor units, lower-case currency, `created` in Unix seconds),
+// Stripe's wire format, as the payments simulator sends it: Event envelopes around Charge,
+// Dispute and Refund objects (amounts in minor units, lower-case currency, `created` in Unix seconds),
 // and the Stripe-Signature header: t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<raw body>"> keyed
 // with the endpoint's whsec_ secret, the whole string used as the key (as Stripe does).
 import { randomBytes } from 'node:crypto';
@@ -16,6 +16,21 @@ export interface StripeCharge {
   metadata: Record<string, string>;
   status: 'succeeded';
   paid: true;
+  amount_refunded: number;
+  refunded: boolean;
+  /** Newest first, as Stripe lists them. */
+  refunds: { object: 'list'; data: StripeRefund[]; has_more: false; total_count: number };
+}
+
+export interface StripeRefund {
+  id: string;
+  object: 'refund';
+  amount: number;
+  currency: string;
+  charge: string;
+  reason: string | null;
+  created: number;
+  status: 'succeeded';
 }
 
 export interface StripeDispute {
@@ -31,7 +46,7 @@ export interface StripeDispute {
 
 export const stripeId = (prefix: string) => `${prefix}_${randomBytes(12).toString('base64url').replace(/[-_]/g, 'x')}`;
 
-export function stripeEvent(type: string, object: StripeCharge | StripeDispute, now: Date): Record<string, unknown> {
+export function stripeEvent(type: string, object: StripeCharge | StripeDispute | StripeRefund, now: Date): Record<string, unknown> {
   return { id: stripeId('evt'), object: 'event', api_version: '2024-06-20', type, created: Math.floor(now.getTime() / 1000), livemode: false, pending_webhooks: 1, data: { object } };
 }
 

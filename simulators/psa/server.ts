@@ -4,8 +4,10 @@
 // engagement in Threadline. A second request for the same engagement (another key) gets
 // the same project: the PSA upserts by Threadline's engagement id.
 //   POST /v1/projects → 202 {projectId, status: PROVISIONING}   (200 when it already exists)
+//   POST /v1/corrections → 200 {correctionId, status: APPLIED}   (kit/corrections.ts): a project's status
 // Plus /health and /_control (kit/server.ts); GET /_control shows the projects.
 import { z } from 'zod';
+import { correctionRoute, type AppliedCorrection } from '../kit/corrections.ts';
 import { SimulatorEventEmitter, type EmitterTarget } from '../kit/event-emitter.ts';
 import type { SimulatorFaults } from '../kit/faults.ts';
 import { startSimulatorServer, type RunningSimulator, type StartSimulatorOptions } from '../kit/server.ts';
@@ -22,6 +24,7 @@ export interface PsaProject {
   engagementId: string;
   engagementCode: string;
   name: string;
+  status: string;
   createdAt: string;
 }
 
@@ -32,12 +35,14 @@ export interface StartPsaOptions extends Pick<StartSimulatorOptions, 'port' | 't
 
 export interface RunningPsa extends RunningSimulator {
   projects: Map<string, PsaProject>;
+  corrections: AppliedCorrection[];
   emitter: SimulatorEventEmitter;
 }
 
 export async function startPsaSimulator(options: StartPsaOptions): Promise<RunningPsa> {
   const projects = new Map<string, PsaProject>();
   let counter = 5000;
+  const corrections: AppliedCorrection[] = [];
   const emitter = new SimulatorEventEmitter({ target: options.events, faults: () => server.faults(), random: options.random });
 
   // The emitter reads the knobs of the server below; it only emits once that exists.
@@ -51,7 +56,7 @@ export async function startPsaSimulator(options: StartPsaOptions): Promise<Runni
         handle: (body: z.infer<typeof projectRequest>) => {
           const existing = projects.get(body.engagementId);
           if (existing) return { status: 200, body: { projectId: existing.projectId, status: 'ACTIVE' } };
-          const project = { projectId: `PSA-${++counter}`, engagementId: body.engagementId, engagementCode: body.engagementCode, name: body.name, createdAt: new Date().toISOString() };
+          const project = { projectId: `PSA-${++counter}`, engagementId: body.engagementId, engagementCode: body.engagementCode, name: body.name, status: 'ACTIVE', createdAt: new Date().toISOString() };
           projects.set(body.engagementId, project);
           emitter.emit({
             type: 'q2c.project.created.v1',
@@ -63,12 +68,18 @@ export async function startPsaSimulator(options: StartPsaOptions): Promise<Runni
           return { status: 202, body: { projectId: project.projectId, status: 'PROVISIONING' } };
         },
       },
+      correctionRoute({
+        findRecord: (type, id, externalId) => (type === 'Project' ? (projects.get(id) ?? [...projects.values()].find((p) => p.projectId === externalId)) : undefined) as Record<string, unknown> | undefined,
+        fields: { Project: ['status'] },
+        applied: corrections,
+      }),
     ],
-    state: () => ({ projects: [...projects.values()], events: { enabled: emitter.enabled, ...emitter.stats } }),
+    state: () => ({ projects: [...projects.values()], corrections, events: { enabled: emitter.enabled, ...emitter.stats } }),
   });
   return {
     ...server,
     projects,
+    corrections,
     emitter,
     stop: async () => {
       emitter.stop();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { faultsFromEnv, NO_FAULTS, rollFault } from './faults.ts';
+import { faultsFromEnv, NO_FAULTS, rollFault } from '../kit/faults.ts';
 import { fingerprint, IdempotencyStore } from './idempotency.ts';
 
+// The tax engine runs on the simulator kit: its knobs are the kit's, read under TAX_ENGINE_*.
 describe('rollFault', () => {
   const dice = (value: number) => () => value;
   it.each([
@@ -17,15 +18,17 @@ describe('rollFault', () => {
 
 describe('faultsFromEnv', () => {
   it('reads the knobs and refuses nonsense', () => {
-    expect(faultsFromEnv({ TAX_ENGINE_LATENCY_MS: '250', TAX_ENGINE_ERROR_RATE: '0.1', TAX_ENGINE_429_RATE: '0.05', TAX_ENGINE_OUTAGE: 'true' })).toEqual({
+    const read = (env: Record<string, string>) => faultsFromEnv('TAX_ENGINE', env);
+    expect(read({ TAX_ENGINE_LATENCY_MS: '250', TAX_ENGINE_ERROR_RATE: '0.1', TAX_ENGINE_429_RATE: '0.05', TAX_ENGINE_OUTAGE: 'true' })).toEqual({
+      ...NO_FAULTS,
       latencyMs: 250,
       errorRate: 0.1,
       status429Rate: 0.05,
       outage: true,
     });
-    expect(faultsFromEnv({})).toEqual(NO_FAULTS);
-    expect(() => faultsFromEnv({ TAX_ENGINE_ERROR_RATE: '2' })).toThrow(/errorRate/);
-    expect(() => faultsFromEnv({ TAX_ENGINE_LATENCY_MS: 'slow' })).toThrow(/TAX_ENGINE_LATENCY_MS/);
+    expect(read({})).toEqual(NO_FAULTS);
+    expect(() => read({ TAX_ENGINE_ERROR_RATE: '2' })).toThrow(/errorRate/);
+    expect(() => read({ TAX_ENGINE_LATENCY_MS: 'slow' })).toThrow(/TAX_ENGINE_LATENCY_MS/);
   });
 });
 

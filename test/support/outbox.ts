@@ -5,6 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { signPayload } from '../../lib/ingest/auth/signature.ts';
 import { handleIngestRequest } from '../../lib/ingest/handle-ingest-request.ts';
 import { deliverDueCommands, type DeliverySettings } from '../../lib/outbox/deliver/deliver-due-commands.ts';
 import { createConnector, type CreatedConnector } from '../../lib/services/connectors/create-connector.ts';
@@ -43,6 +44,17 @@ export async function startIngestServer(handler: (request: Request) => Promise<R
 }
 
 export const simulatorToken = () => `sim-token-${randomUUID()}`;
+
+/** Sends q2c.quote.accepted.v1 (version 1 of the quote) as the CRM connector, signed, to the ingest endpoint; returns the HTTP status. */
+export async function sendQuoteAccepted(ingestUrl: string, crm: { token: string; signingSecret: string | null }, data: { quoteId: string }): Promise<number> {
+  const body = JSON.stringify({ specversion: '1.0', id: randomUUID(), source: '/test/crm', type: 'q2c.quote.accepted.v1', subject: data.quoteId, time: '2026-04-01T09:00:00Z', sequence: 1, data });
+  const sent = await fetch(ingestUrl, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/cloudevents+json', Authorization: `Bearer ${crm.token}`, 'Threadline-Signature': signPayload(crm.signingSecret!, body) },
+    body,
+  });
+  return sent.status;
+}
 
 /** A connector Threadline delivers to at `endpoint` with `token`, and that may send events. */
 export async function targetConnector(options: { code: string; kind: SystemKind; endpoint: string; token: string; policy?: OutboundPolicy }): Promise<CreatedConnector> {

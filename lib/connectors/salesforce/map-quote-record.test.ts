@@ -55,6 +55,37 @@ describe('readQuoteRecord', () => {
     ]);
   });
 
+  it('maps the retainer terms of a managed-services quote (fee, included hours, overage, start month, term)', () => {
+    const reading = readQuoteRecord(
+      quoteRecord({
+        Threadline_Billing_Model__c: 'RETAINER_WITH_OVERAGE',
+        QuoteLineItems: { records: [{ Product2: { ProductCode: 'MS-RETAINER' }, Description: 'Managed services', Quantity: 12, UnitPrice: 15000 }] },
+        Threadline_Retainer_Fee__c: 15000,
+        Threadline_Included_Hours__c: '80',
+        Threadline_Overage_Rate__c: 210.5,
+        Threadline_Retainer_Start__c: '2026-04-01',
+        Threadline_Retainer_Months__c: '12.0',
+      }),
+      at,
+    );
+    if (reading.kind !== 'accepted') throw new Error(reading.kind);
+    expect(quoteAcceptedData.parse(reading.data)).toMatchObject({
+      billingModel: 'RETAINER_WITH_OVERAGE',
+      retainer: { monthlyFee: '15000', includedUnits: '80', overageRate: '210.5', startMonth: '2026-04', months: 12 },
+    });
+  });
+
+  it.each<[string, Record<string, unknown>, RegExp]>([
+    ['a retainer quote without its terms', {}, /retainer terms/],
+    ['a retainer quote missing the overage rate', { Threadline_Retainer_Fee__c: 15000, Threadline_Included_Hours__c: 80, Threadline_Retainer_Start__c: '2026-04', Threadline_Retainer_Months__c: 12 }, /Required|overage/i],
+  ])('%s is refused by the catalog schema with the term it lacks', (_name, overrides, message) => {
+    const reading = readQuoteRecord(quoteRecord({ Threadline_Billing_Model__c: 'RETAINER_WITH_OVERAGE', ...overrides }), at);
+    if (reading.kind !== 'accepted') throw new Error(reading.kind);
+    const parsed = quoteAcceptedData.safeParse(reading.data);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => `${i.path.join('/')} ${i.message}`).join('; ')).toMatch(message);
+  });
+
   it('keeps a line description Salesforce left empty as empty text', () => {
     const reading = readQuoteRecord(quoteRecord({ QuoteLineItems: { records: [{ Product2: { ProductCode: 'ADV-PARTNER' }, Description: null, Quantity: 1, UnitPrice: 700 }] } }), at);
     if (reading.kind !== 'accepted') throw new Error(reading.kind);

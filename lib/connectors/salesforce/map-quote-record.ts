@@ -23,6 +23,13 @@ export const salesforceQuoteRecord = z.looseObject({
   Account: z.looseObject({ Id: text, Name: text, ParentId: nullable(text), Threadline_Legal_Entity__c: text }),
   QuoteLineItems: records(z.looseObject({ Product2: z.looseObject({ ProductCode: text }), Description: nullable(text), Quantity: numberLike, UnitPrice: numberLike, Threadline_Role__c: nullable(text) })),
   Threadline_Milestones__r: nullable(records(z.looseObject({ Threadline_Ref__c: text, Name: text, Threadline_Amount__c: numberLike, Threadline_Due_Date__c: nullable(text) }))),
+  // Retainer terms (RETAINER_WITH_OVERAGE): fee per month, hours included, the overage rate
+  // per hour, the first month (a Salesforce date: its month counts) and the term in months.
+  Threadline_Retainer_Fee__c: nullable(numberLike),
+  Threadline_Included_Hours__c: nullable(numberLike),
+  Threadline_Overage_Rate__c: nullable(numberLike),
+  Threadline_Retainer_Start__c: nullable(text),
+  Threadline_Retainer_Months__c: nullable(numberLike),
 });
 
 export type SalesforceQuoteRecord = z.output<typeof salesforceQuoteRecord>;
@@ -54,6 +61,7 @@ export function readQuoteRecord(record: unknown, acceptedAt: Date): QuoteRecordR
     billingModel: q.Threadline_Billing_Model__c,
     lines: q.QuoteLineItems.records.map((l) => ({ sku: l.Product2.ProductCode, description: l.Description ?? '', quantity: l.Quantity, unitPrice: l.UnitPrice, ...(l.Threadline_Role__c ? { role: l.Threadline_Role__c } : {}) })),
     ...(milestones?.length ? { milestones } : {}),
+    ...retainerTerms(q),
     ...(q.Threadline_Rate_Card__c ? { rateCardCode: q.Threadline_Rate_Card__c } : {}),
     ...(q.Threadline_Estimated_Cost__c !== undefined ? { estimatedCost: q.Threadline_Estimated_Cost__c } : {}),
     taxProfile: { nexus: q.Threadline_Tax_Nexus__c, exempt: q.Threadline_Tax_Exempt__c ?? false },
@@ -61,6 +69,25 @@ export function readQuoteRecord(record: unknown, acceptedAt: Date): QuoteRecordR
     ...(q.Opportunity?.Id ? { crmOpportunityId: q.Opportunity.Id } : {}),
   };
   return { kind: 'accepted', data, quoteId: q.Id };
+}
+
+// Present when any retainer field is: a half-filled set reaches the catalog schema, whose
+// 422 names the missing term, rather than being dropped here.
+function retainerTerms(q: SalesforceQuoteRecord): { retainer?: Record<string, unknown> } {
+  const fields = [q.Threadline_Retainer_Fee__c, q.Threadline_Included_Hours__c, q.Threadline_Overage_Rate__c, q.Threadline_Retainer_Start__c, q.Threadline_Retainer_Months__c];
+  if (fields.every((f) => f === undefined)) return {};
+  const months = q.Threadline_Retainer_Months__c;
+  return {
+    retainer: {
+      monthlyFee: q.Threadline_Retainer_Fee__c,
+      includedUnits: q.Threadline_Included_Hours__c,
+      overageRate: q.Threadline_Overage_Rate__c,
+      // "2026-04-01" (a date field) or "2026-04": the month it starts.
+      startMonth: q.Threadline_Retainer_Start__c?.slice(0, 7),
+      // Salesforce number fields arrive as 12 or 12.0; the catalog wants a whole number.
+      months: typeof months === 'string' && /^\d+(\.0+)?$/.test(months) ? Number.parseInt(months, 10) : months,
+    },
+  };
 }
 
 /** The CloudEvent of an accepted quote found by re-reading after a change event. */

@@ -8,6 +8,7 @@ import { startTaxEngine, type RunningTaxEngine } from '../../../simulators/tax-e
 import { db } from '../../db/client.ts';
 import { createConnector } from '../../services/connectors/create-connector.ts';
 import { setConnectorEndpoint } from '../../services/connectors/set-connector-endpoint.ts';
+import { setConnectorOutboundPolicy } from '../../services/connectors/set-outbound-policy.ts';
 import { setConnectorOutboundToken } from '../../services/connectors/set-outbound-token.ts';
 import { TransientWorkflowError } from '../../workflows/workflow.ts';
 import { calculateTax, type CalculateTaxOptions } from './calculate-tax.ts';
@@ -23,6 +24,7 @@ async function taxConnector(endpoint: string | null = engine.url, outboundToken:
   const code = unique('tax');
   await createConnector({ code, name: `Tax ${code}`, kind: 'TAX', sources: [`/test/${code}`], endpoint, withSigningSecret: false, actor });
   if (outboundToken) await setConnectorOutboundToken({ code, token: outboundToken, actor });
+  await setConnectorOutboundPolicy({ code, policy: { allowPrivate: true }, actor });
   return code;
 }
 
@@ -171,6 +173,17 @@ describe('when the engine cannot answer, the invoice waits (TaxEngineUnavailable
     const code = await taxConnector();
     await db().connector.update({ where: { code }, data: { endpoint: 'file:///etc/passwd' } }); // past the service's validation
     expect(await failure(calculateTax(invoice(code)))).toMatchObject({ reason: 'not-configured', message: expect.stringContaining('http(s)') });
+  });
+
+  it('refuses a loopback endpoint unless the connector allows private targets (SSRF guard), without calling it', async () => {
+    const code = await taxConnector();
+    await setConnectorOutboundPolicy({ code, policy: { allowPrivate: false }, actor });
+    const before = engine.stats().calculateRequests;
+    expect(await failure(calculateTax(invoice(code)))).toMatchObject({ reason: 'not-configured', message: expect.stringContaining('loopback') });
+    expect(engine.stats().calculateRequests).toBe(before);
+    await db().connector.update({ where: { code }, data: { endpoint: 'http://169.254.169.254/' } });
+    await setConnectorOutboundPolicy({ code, policy: { allowPrivate: true }, actor });
+    expect(await failure(calculateTax(invoice(code)))).toMatchObject({ reason: 'not-configured', message: expect.stringContaining('link-local') });
   });
 
   it('refuses an endpoint that redirects elsewhere, and never follows it', async () => {

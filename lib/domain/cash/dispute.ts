@@ -116,20 +116,35 @@ function concededAmount(outcome: DisputeOutcome, held: Decimal): Decimal {
 }
 
 function chargeBack(target: Extract<DisputeTarget, { kind: 'RECEIPT' }>, conceded: Decimal, currency: string) {
-  const fromUnapplied = min(conceded, Decimal.max(dec(target.unappliedAmount), ZERO));
-  let rest = conceded.minus(fromUnapplied);
-  const reverseApplicationIds: string[] = [];
-  const reapply: { invoiceId: string; amount: Decimal }[] = [];
-  const creditNotes: DisputeCreditNote[] = [];
+  const take = takeFromReceipt(target, conceded);
+  const creditNotes: DisputeCreditNote[] = take.taken.map((t) => ({ invoiceId: t.invoiceId, amount: t.amount, currency, reason: 'DISPUTE' }));
+  return { creditNotes, chargeback: { receiptId: target.receiptId, amount: conceded, fromUnapplied: take.fromUnapplied, reverseApplicationIds: take.reverseApplicationIds, reapply: take.reapply } };
+}
+
+export interface ReceiptTake {
+  fromUnapplied: Decimal;
+  /** Applications reversed, newest first. */
+  reverseApplicationIds: string[];
+  /** The untaken part of a partly taken application, applied again. */
+  reapply: { invoiceId: string; amount: Decimal }[];
+  /** What each invoice gave back (its balance reopens unless it is credited). */
+  taken: { invoiceId: string; amount: Decimal }[];
+}
+
+/** The cash that leaves a receipt (a conceded dispute, a refund): unapplied first, then its applications newest first. */
+export function takeFromReceipt(target: Extract<DisputeTarget, { kind: 'RECEIPT' }>, amount: Decimal): ReceiptTake {
+  const fromUnapplied = min(amount, Decimal.max(dec(target.unappliedAmount), ZERO));
+  let rest = amount.minus(fromUnapplied);
+  const take: ReceiptTake = { fromUnapplied, reverseApplicationIds: [], reapply: [], taken: [] };
   for (const application of [...target.applications].reverse()) {
     if (!rest.greaterThan(0)) break;
     const applied = dec(application.amount);
     const taken = min(rest, applied);
-    reverseApplicationIds.push(application.applicationId);
-    if (taken.lessThan(applied)) reapply.push({ invoiceId: application.invoiceId, amount: applied.minus(taken) });
-    creditNotes.push({ invoiceId: application.invoiceId, amount: taken, currency, reason: 'DISPUTE' });
+    take.reverseApplicationIds.push(application.applicationId);
+    if (taken.lessThan(applied)) take.reapply.push({ invoiceId: application.invoiceId, amount: applied.minus(taken) });
+    take.taken.push({ invoiceId: application.invoiceId, amount: taken });
     rest = rest.minus(taken);
   }
-  if (rest.greaterThan(0)) throw new RangeError('The receipt does not hold the conceded amount: its applications and unapplied part are less');
-  return { creditNotes, chargeback: { receiptId: target.receiptId, amount: conceded, fromUnapplied, reverseApplicationIds, reapply } };
+  if (rest.greaterThan(0)) throw new RangeError('The receipt does not hold that amount: its applications and unapplied part are less');
+  return take;
 }

@@ -194,7 +194,8 @@ export const apiOperations: readonly ApiOperation[] = [
   {
     method: 'post', path: '/api/v1/exceptions/{id}/actions', operationId: 'performExceptionAction', tag: 'Exceptions', auth: 'user', permission: 'exceptions:read',
     summary: 'Assign, replay, push a correction, approve, reject, resolve or suppress',
-    description: "Each action also needs its own permission (exceptions:triage, exceptions:replay, corrections:push, finance:approve); a 403 names the missing one.",
+    description:
+      "Each action also needs its own permission (exceptions:triage, exceptions:replay, corrections:push, finance:approve); a 403 names the missing one. push-correction with dryRun answers the diff (`correction`) and writes nothing; without it, a correction that moves no money is enqueued to the owning system, one that moves money waits (PENDING_APPROVAL) until a FINANCE user other than the proposer approves (enqueued) or rejects it with approve/reject. 422 when the code is not corrected in a connected system; 400 with pointer /value when the corrected value is needed.",
     params: exceptionIdParamsSchema,
     body: { required: true, content: json('ExceptionActionRequest', exceptionActionSchema) },
     responses: ok('The action and the exception after it.', 'ExceptionActionResult', exceptionActionResponseSchema),

@@ -51,6 +51,29 @@ export const exceptionDetailSchema = exceptionSchema.extend({
   eventCount: z.number().int(),
 });
 
+export const correctionSchema = z
+  .object({
+    status: z.enum(['PREVIEW', 'PENDING_APPROVAL', 'ENQUEUED', 'REJECTED']),
+    actionId: z.uuid().nullable().describe('The PUSH_CORRECTION action that proposed or pushed it; null for a dry run.'),
+    movesMoney: z.boolean().describe('When true, FINANCE approves it before it enters the outbox.'),
+    amount: amountInCurrency.nullable().describe('The money it moves (signed where a direction exists).'),
+    summary: z.string(),
+    diff: z.array(
+      z.object({
+        system: z.enum(['CRM', 'ERP', 'PSA']),
+        connector: z.string().describe('The connector the command goes to.'),
+        recordType: z.enum(['Quote', 'Contract', 'Customer', 'Project']),
+        recordId: z.string().describe('The key Threadline gave the record in that system.'),
+        externalId: z.string().nullable().describe("The system's own id, when known."),
+        field: z.string(),
+        current: z.string().nullable().describe('The value that system holds, as Threadline knows it.'),
+        corrected: z.string(),
+      }),
+    ),
+    commandIds: z.array(z.uuid()).describe('The PUSH_CORRECTION outbox commands, once enqueued.'),
+  })
+  .describe('push-correction (and approve/reject of a pending correction): what will change where.');
+
 export const exceptionActionResponseSchema = z.object({
   action: z.object({
     id: z.uuid().nullable().describe('null when the action was already done (repeating it changes nothing).'),
@@ -58,6 +81,7 @@ export const exceptionActionResponseSchema = z.object({
     requeuedEventIds: z.array(z.uuid()).optional(),
     requeuedCommandIds: z.array(z.uuid()).optional().describe('replay of CONNECTOR_DELIVERY_FAILED: the dead outbox commands put back in the outbox.'),
   }),
+  correction: correctionSchema.optional(),
   exception: exceptionDetailSchema,
 });
 

@@ -31,6 +31,10 @@ export const exceptionActionSchema = z.object({
   assigneeId: z.uuid().optional(),
   note: z.string().trim().max(2000).optional(),
   reason: z.string().trim().max(2000).optional(),
+  /** push-correction: answer the dry-run diff and write nothing. */
+  dryRun: z.boolean().optional(),
+  /** push-correction: the corrected value where Threadline cannot know it (INVALID_LEGAL_ENTITY: a legal entity code). */
+  value: z.string().trim().min(1).max(64).optional(),
 });
 
 /** Bulk triage from the queue: only assign for now (the other actions need a note or a look each). */

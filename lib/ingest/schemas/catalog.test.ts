@@ -4,7 +4,7 @@ import { exampleEventData } from './examples.ts';
 import { firstProblem } from './test-support.ts';
 
 describe('event catalog', () => {
-  it('holds exactly the twelve types of DESIGN.md §5', () => {
+  it('holds exactly the twelve types of DESIGN.md §5 and the refund (q2c.payment.refunded.v1, for Stripe charge.refunded)', () => {
     expect(eventTypes.sort()).toEqual(
       [
         'q2c.change_order.approved.v1',
@@ -15,6 +15,7 @@ describe('event catalog', () => {
         'q2c.milestone.completed.v1',
         'q2c.payment.disputed.v1',
         'q2c.payment.received.v1',
+        'q2c.payment.refunded.v1',
         'q2c.project.created.v1',
         'q2c.quote.accepted.v1',
         'q2c.timesheet.approved.v1',

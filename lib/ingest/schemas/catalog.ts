@@ -10,6 +10,7 @@ import { invoicePostedData } from './invoice-posted.ts';
 import { milestoneCompletedData } from './milestone-completed.ts';
 import { paymentDisputedData } from './payment-disputed.ts';
 import { paymentReceivedData } from './payment-received.ts';
+import { paymentRefundedData } from './payment-refunded.ts';
 import { projectCreatedData } from './project-created.ts';
 import { quoteAcceptedData } from './quote-accepted.ts';
 import { timesheetApprovedData } from './timesheet-approved.ts';
@@ -113,6 +114,12 @@ export const eventCatalog = {
     description: 'A payer disputed a payment or an invoice.',
     senders: ['PAYMENTS'],
     aggregate: 'Dispute',
+  },
+  'q2c.payment.refunded.v1': {
+    schema: paymentRefundedData,
+    description: "Money of a payment went back to the payer: it leaves the receipt's unapplied cash first, then its applications, whose invoices reopen.",
+    senders: ['PAYMENTS', 'BANK'],
+    aggregate: 'CashReceipt',
   },
 } as const satisfies Record<string, EventCatalogEntry>;
 

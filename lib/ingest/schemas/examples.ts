@@ -75,4 +75,5 @@ export const exampleEventData = {
     receivedAt: '2026-07-01T10:15:00Z',
   },
   'q2c.payment.disputed.v1': { paymentId: 'pi_3PgafmB7WZ01zgkW', amount: '99500.00', currency: 'USD', reason: 'fraudulent', openedAt: '2026-07-10T00:00:00Z' },
+  'q2c.payment.refunded.v1': { refundId: 're_3LQOJoKXBGcbgpbZ10i9Mg75', paymentId: 'ch_3PgafmB7WZ01zgkW', amount: '500.00', currency: 'USD', reason: 'requested_by_customer', refundedAt: '2026-07-12T00:00:00Z' },
 } satisfies Record<EventType, Record<string, unknown>>;

@@ -8,6 +8,7 @@ import { createProjectPayload } from './create-project.ts';
 import { postCashApplicationPayload } from './post-cash-application.ts';
 import { postCreditNotePayload } from './post-credit-note.ts';
 import { postInvoicePayload } from './post-invoice.ts';
+import { pushCorrectionPayload } from './push-correction.ts';
 import { updateContractPayload } from './update-contract.ts';
 import { voidInvoicePayload } from './void-invoice.ts';
 
@@ -19,6 +20,7 @@ export const commandPayloadSchemas = {
   POST_INVOICE: postInvoicePayload,
   VOID_INVOICE: voidInvoicePayload,
   POST_CREDIT_NOTE: postCreditNotePayload,
+  PUSH_CORRECTION: pushCorrectionPayload,
 } as const satisfies Partial<Record<OutboxCommandKind, z.ZodType>>;
 
 export type CommandKind = keyof typeof commandPayloadSchemas;

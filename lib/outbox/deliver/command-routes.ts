@@ -53,6 +53,7 @@ export const commandRoutes: Record<CommandKind, CommandRoute> = {
   VOID_INVOICE: { path: 'v1/invoice-voids' },
   POST_CREDIT_NOTE: { path: 'v1/credit-notes' },
   POST_CASH_APPLICATION: { path: 'v1/cash-applications' },
+  PUSH_CORRECTION: { path: 'v1/corrections' },
 };
 
 /** True when linked (or already linked); a conflict is logged, not thrown: the target did the work. */

@@ -13,6 +13,9 @@ import { AddressRefusedError, checkHostLiteral, guardedLookup } from './guarded-
 
 const MAX_RESPONSE_BYTES = 1024 * 1024;
 
+/** The message of a `network` result whose answer was over the size limit. */
+export const RESPONSE_TOO_LARGE = 'the answer exceeds';
+
 export interface ConnectorRequest {
   baseUrl: URL;
   /** Relative to the endpoint, e.g. v1/invoices. */
@@ -22,6 +25,8 @@ export interface ConnectorRequest {
   allowPrivate: boolean;
   correlationId?: string | null;
   now?: () => Date;
+  /** Answers longer than this are cut off and reported as a network failure (default 1 MB). */
+  maxResponseBytes?: number;
 }
 
 export interface CommandRequest extends ConnectorRequest {
@@ -30,7 +35,8 @@ export interface CommandRequest extends ConnectorRequest {
   body: unknown;
 }
 
-export type PostedCommand = AttemptResult & { body?: unknown; text?: string; location?: string | null };
+/** `replayed`: the target answered from its idempotency store (Idempotent-Replayed: true). */
+export type PostedCommand = AttemptResult & { body?: unknown; text?: string; location?: string | null; replayed?: boolean };
 
 export function postCommand(request: CommandRequest): Promise<PostedCommand> {
   return sendToConnector({ ...request, method: 'POST' });
@@ -41,7 +47,8 @@ export function postCommand(request: CommandRequest): Promise<PostedCommand> {
  * command headers, or GET (a re-read). Never throws for what the target did.
  */
 export async function sendToConnector(
-  request: ConnectorRequest & ({ method: 'POST'; idempotencyKey: string; kind: string; body: unknown } | { method: 'GET' }),
+  // A synchronous call (the tax engine's batch) may have no idempotency key or command kind.
+  request: ConnectorRequest & ({ method: 'POST'; idempotencyKey?: string; kind?: string; body: unknown } | { method: 'GET' }),
 ): Promise<PostedCommand> {
   const url = new URL(request.path.replace(/^\/+/, ''), request.baseUrl);
   // The path is ours, but a "../" in it must still not leave the endpoint.
@@ -56,6 +63,7 @@ export async function sendToConnector(
   const payload = request.method === 'POST' ? Buffer.from(JSON.stringify(request.body), 'utf8') : undefined;
   const transport = url.protocol === 'https:' ? https : http;
   const now = request.now ?? (() => new Date());
+  const maxBytes = request.maxResponseBytes ?? MAX_RESPONSE_BYTES;
 
   return new Promise<PostedCommand>((resolve) => {
     let settled = false;
@@ -76,9 +84,9 @@ export async function sendToConnector(
           Authorization: `Bearer ${request.token}`,
           Accept: 'application/json, application/problem+json',
           'User-Agent': 'Threadline-Outbox/1',
-          ...(request.method === 'POST'
-            ? { 'Content-Type': 'application/json', 'Content-Length': payload!.length, 'Idempotency-Key': request.idempotencyKey, 'Threadline-Command': request.kind }
-            : {}),
+          ...(request.method === 'POST' ? { 'Content-Type': 'application/json', 'Content-Length': payload!.length } : {}),
+          ...(request.method === 'POST' && request.idempotencyKey ? { 'Idempotency-Key': request.idempotencyKey } : {}),
+          ...(request.method === 'POST' && request.kind ? { 'Threadline-Command': request.kind } : {}),
           ...(request.correlationId ? { 'X-Correlation-Id': request.correlationId } : {}),
         },
       },
@@ -87,9 +95,9 @@ export async function sendToConnector(
         let size = 0;
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
-          if (size > MAX_RESPONSE_BYTES) {
+          if (size > maxBytes) {
             req.destroy();
-            return finish({ kind: 'network', error: `the answer exceeds ${MAX_RESPONSE_BYTES} bytes` });
+            return finish({ kind: 'network', error: `${RESPONSE_TOO_LARGE} ${maxBytes} bytes` });
           }
           chunks.push(chunk);
         });
@@ -105,6 +113,7 @@ export async function sendToConnector(
             body: parseJson(text),
             text: text.slice(0, 2000),
             location: header(res.headers.location) ?? null,
+            replayed: header(res.headers['idempotent-replayed']) === 'true',
           });
         });
       },

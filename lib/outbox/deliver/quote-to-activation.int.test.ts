@@ -4,15 +4,13 @@
 // with its ids, linked in the crosswalk) and the simulated PSA (which answers 202 and then
 // emits q2c.project.created.v1), and that event activates the engagement. The PSA's
 // duplicate-delivery fault sends the event twice: it takes effect once.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../db/client.ts';
-import { signPayload } from '../../ingest/auth/signature.ts';
 import { createConnector, type CreatedConnector } from '../../services/connectors/create-connector.ts';
 import { startErpSimulator, type RunningErp } from '../../../simulators/erp/server.ts';
 import { startPsaSimulator, type RunningPsa } from '../../../simulators/psa/server.ts';
 import { engagementOfQuote, quoteData } from '../../../test/fixtures/commercial.ts';
-import { deliverUntil, processInbox, simulatorToken, startIngestServer, targetConnector } from '../../../test/support/outbox.ts';
+import { deliverUntil, processInbox, sendQuoteAccepted, simulatorToken, startIngestServer, targetConnector } from '../../../test/support/outbox.ts';
 
 let ingest: Awaited<ReturnType<typeof startIngestServer>>;
 let erp: RunningErp;
@@ -43,14 +41,7 @@ afterAll(async () => {
 describe('quote accepted → ERP and PSA → engagement active', () => {
   it('creates the customer and the project in both systems, links their ids and activates the engagement once', async () => {
     const data = quoteData();
-    const event = { specversion: '1.0', id: randomUUID(), source: '/test/crm', type: 'q2c.quote.accepted.v1', subject: data.quoteId, time: '2026-04-01T09:00:00Z', sequence: 1, data };
-    const body = JSON.stringify(event);
-    const sent = await fetch(ingest.url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/cloudevents+json', Authorization: `Bearer ${crm.token}`, 'Threadline-Signature': signPayload(crm.signingSecret!, body) },
-      body,
-    });
-    expect(sent.status).toBe(202);
+    expect(await sendQuoteAccepted(ingest.url, crm, data)).toBe(202);
     await processInbox();
     const shell = await engagementOfQuote('crm', data.quoteId);
     expect(shell.status).toBe('SHELL');

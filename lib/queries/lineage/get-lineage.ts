@@ -12,7 +12,7 @@ import { auditEventsOf, externalRefsOf, loadEvents, nodeKey } from './node-conte
 import { nodeQueries, type NodeRow } from './node-loaders.ts';
 
 /** Kinds whose row always names the system it came from: no crosswalk lookup needed. */
-const SELF_DESCRIBED = new Set<EntityType>(['TimeTransaction', 'Expense', 'UsageRecord', 'Quote', 'ChangeOrder', 'CashReceipt', 'Dispute', 'ExternalRef', 'Timesheet']);
+const SELF_DESCRIBED = new Set<EntityType>(['TimeTransaction', 'Expense', 'UsageRecord', 'Quote', 'ChangeOrder', 'CashReceipt', 'CashRefund', 'Dispute', 'ExternalRef', 'Timesheet']);
 
 /** An answer carries at most this many links; `truncated` says when a thread has more. */
 export const MAX_LINEAGE_LINKS = 50_000;

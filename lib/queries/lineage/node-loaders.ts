@@ -53,6 +53,7 @@ export const nodeQueries: Partial<Record<EntityType, string>> = {
   CashReceipt: select('"CashReceipt" t', { label: `'Payment ' || t."externalId"`, amount: 't.amount', ...own }),
   CashApplication: select('"CashApplication" t', { label: `CASE WHEN t.kind = 'REVERSAL' THEN 'Reversal of a cash application' ELSE 'Cash application' END`, amount: 't.amount' }),
   Dispute: select('"Dispute" t', { label: `'Dispute: ' || t.reason`, amount: 't.amount', ...own }),
+  CashRefund: select('"CashRefund" t', { label: `'Refund ' || t."externalId"`, amount: 't.amount', ...own }),
   ExternalRef: select('"ExternalRef" t', { label: `t.system || ' ' || t."externalId"`, system: 't.system', externalId: 't."externalId"' }),
 };
 

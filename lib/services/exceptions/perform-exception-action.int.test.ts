@@ -111,7 +111,7 @@ describe('performExceptionAction: the state machine', () => {
     expect(await errorCode(act(sku.id, { action: 'approve', actor: finance.actor }))).toBe('UNPROCESSABLE');
   });
 
-  it('push-correction says honestly that it is not available yet; unknown and malformed ids are 404', async () => {
+  it('push-correction on a code fixed in Threadline (not in a connected system) is 422; unknown and malformed ids are 404', async () => {
     const ops = await createPerson('INTEGRATION_OPS');
     const exception = await openException();
     expect(await errorCode(act(exception.id, { action: 'push-correction', actor: ops.actor }))).toBe('UNPROCESSABLE');

@@ -14,6 +14,10 @@ import { writeAudit } from '../audit/write-audit.ts';
 import { decisionEffectFor, type DecisionEffectOutcome } from './decision-effects.ts';
 import { actionKind, actionPermission, auditVerb, type ExceptionActionName } from './exception-actions.ts';
 import { requeueDeadCommands } from '../../outbox/requeue-dead-command.ts';
+import type { CorrectionView } from '../corrections/correction-record.ts';
+import { decideCorrection } from '../corrections/decide-correction.ts';
+import { findPendingCorrection } from '../corrections/find-correction-actions.ts';
+import { pushCorrection } from '../corrections/push-correction.ts';
 import { requeueHeldEvents } from './requeue-held-events.ts';
 import { resolveAssignee } from './resolve-assignee.ts';
 
@@ -27,6 +31,10 @@ export interface PerformExceptionActionInput {
   note?: string | null;
   /** suppress (required). */
   reason?: string | null;
+  /** push-correction: answer the diff and write nothing. */
+  dryRun?: boolean;
+  /** push-correction: the corrected value, for codes where Threadline cannot know it (a legal entity code). */
+  value?: string | null;
   now: Date;
 }
 
@@ -39,6 +47,8 @@ export interface PerformedExceptionAction {
   requeuedEventIds?: string[];
   /** replay of CONNECTOR_DELIVERY_FAILED: the dead commands put back in the outbox. */
   requeuedCommandIds?: string[];
+  /** push-correction, or approve/reject of a pending one: the correction and its diff. */
+  correction?: CorrectionView;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -64,8 +74,14 @@ async function perform(tx: Prisma.TransactionClient, input: PerformExceptionActi
   }
   const before = await lockException(tx, input.exceptionId);
   if (action === 'push-correction') {
-    // Honest about what exists: no connector delivers correction commands yet.
-    throw new AppError('UNPROCESSABLE', 'Pushing corrections is not available until the connectors deliver corrections. Fix the data in the owning system, then replay.');
+    const pushed = await pushCorrection(tx, { exception: before, actor, dryRun: input.dryRun ?? false, value: input.value, note: input.note, now });
+    return { exception: before, ...pushed };
+  }
+  // A correction that moves money waits for FINANCE: approve/reject decide it first.
+  const pending = action === 'approve' || action === 'reject' ? await findPendingCorrection(tx, before.id) : undefined;
+  if (pending) {
+    const decided = await decideCorrection(tx, { exception: before, pending, decision: action as 'approve' | 'reject', actor, note: input.note, now });
+    return { exception: before, ...decided };
   }
 
   const transition = nextStatusAfter(triageAction(input, before), before.status);

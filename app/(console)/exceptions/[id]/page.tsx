@@ -15,6 +15,7 @@ import { InlineFixForm } from '@/components/exceptions/inline-fix-form';
 import { exceptionStatusLabels, exceptionStatusTones } from '@/components/exceptions/exception-labels';
 import { ExceptionSummary } from '@/components/exceptions/exception-summary';
 import { LinkedEventsTable } from '@/components/exceptions/linked-events-table';
+import { PushCorrectionSection } from '@/components/exceptions/push-correction-section';
 import { AccessDenied } from '@/components/ui/access-denied';
 import { BackLink } from '@/components/ui/back-link';
 import { Badge } from '@/components/ui/badge';
@@ -22,6 +23,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { fixExceptionFromPage } from '../triage-actions';
 import { performExceptionActionFromPage } from './actions';
+import { correctionActionFromPage } from './correction-actions';
 
 export const metadata: Metadata = { title: 'Exception' };
 
@@ -84,6 +86,7 @@ export default async function ExceptionPage({ params }: { params: Promise<{ id: 
               Nothing for the {roleLabels[principal.role]} role to do here{e.status === 'RESOLVED' || e.status === 'SUPPRESSED' ? ': it is closed' : ''}.
             </p>
           )}
+          <PushCorrectionSection exception={e} viewer={principal} act={correctionActionFromPage} />
         </div>
       </div>
     </>

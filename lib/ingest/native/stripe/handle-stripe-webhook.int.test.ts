@@ -82,12 +82,64 @@ describe('POST /api/v1/webhooks/stripe', () => {
     expect((row.payload as { data: unknown }).data).toMatchObject({ paymentId: 'ch_x', amount: '50.00', currency: 'EUR', reason: 'product_not_received' });
   });
 
-  it('200 ignored: a refund is acknowledged (Stripe stops retrying) and nothing is stored', async () => {
+  it('200 ignored: charge.refunded without its refunds list is acknowledged (Stripe stops retrying) and nothing is stored', async () => {
     const event = stripeEvent('charge.refunded', charge());
     const response = await handleStripeWebhook(webhook(JSON.stringify(event)));
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ignored', type: 'charge.refunded' });
     expect(await db().inboxEvent.count({ where: { eventId: event.id } })).toBe(0);
+  });
+
+  it('the pay-rails charge.refunded: 5.00 of a 15.00 payment goes back, the invoice reopens by 5.00; refund.created of the same refund changes nothing', async () => {
+    const { client, externalId } = await createPayer({ connectorId: gateway.id, code: gateway.code, kind: 'PAYMENTS' });
+    const engagement = await createEngagement(client.id);
+    const invoice = await createInvoice(engagement, { net: '15.00' });
+    const fixtureCharge = JSON.parse(fixture('pay-rails__stripe_charge.refunded.data.json')).object as Record<string, unknown> & { refunds: { data: Record<string, unknown>[] } };
+    const paid = { ...fixtureCharge, id: `ch_refunded_${Date.now()}`, customer: externalId, metadata: { invoice_number: invoice.number } };
+    expect((await (await handleStripeWebhook(webhook(JSON.stringify(stripeEvent('charge.succeeded', paid))))).json()).status).toBe('accepted');
+    await drain();
+    expect((await invoiceRow(invoice.id)).status).toBe('PAID');
+
+    const refunded = await handleStripeWebhook(webhook(JSON.stringify(stripeEvent('charge.refunded', paid))));
+    expect(await refunded.json()).toMatchObject({ status: 'accepted', type: 'q2c.payment.refunded.v1' });
+    await drain();
+    const receipt = await db().cashReceipt.findUniqueOrThrow({ where: { sourceSystem_externalId: { sourceSystem: 'stripe-test', externalId: paid.id } } });
+    expect([receipt.amount, receipt.appliedAmount, receipt.unappliedAmount, receipt.refundedAmount].map((d) => d.toFixed(2))).toEqual(['15.00', '10.00', '0.00', '5.00']);
+    const reopened = await invoiceRow(invoice.id);
+    expect(reopened.balanceDue.toFixed(2)).toBe('5.00');
+    expect(reopened.status).not.toBe('PAID');
+    const refundId = fixtureCharge.refunds.data[0]!.id as string;
+    expect(await db().cashRefund.findMany({ where: { receiptId: receipt.id } })).toMatchObject([{ externalId: refundId, currency: 'USD', fromUnapplied: expect.anything() }]);
+    expect(await db().auditRecord.count({ where: { entityId: receipt.id, action: 'cash-receipt.refunded' } })).toBe(1);
+    expect(await db().lineageLink.count({ where: { toId: receipt.id, relation: 'REFUNDS', correlationId: engagement.correlationId } })).toBe(1);
+
+    // Stripe also sends refund.created for the same refund: recorded once, nothing moves again.
+    const sameRefund = { ...fixtureCharge.refunds.data[0]!, charge: paid.id };
+    expect((await (await handleStripeWebhook(webhook(JSON.stringify(stripeEvent('refund.created', sameRefund))))).json()).status).toBe('accepted');
+    await drain();
+    expect(await db().cashRefund.count({ where: { receiptId: receipt.id } })).toBe(1);
+    expect((await db().cashReceipt.findUniqueOrThrow({ where: { id: receipt.id } })).refundedAmount.toFixed(2)).toBe('5.00');
+    expect((await invoiceRow(invoice.id)).balanceDue.toFixed(2)).toBe('5.00');
+  });
+
+  it('a refund that arrives before its payment is held, and applied by itself once the payment is recorded', async () => {
+    const { client, externalId } = await createPayer({ connectorId: gateway.id, code: gateway.code, kind: 'PAYMENTS' });
+    const invoice = await createInvoice(await createEngagement(client.id), { net: '15.00' });
+    const fixtureCharge = JSON.parse(fixture('pay-rails__stripe_charge.refunded.data.json')).object as Record<string, unknown> & { refunds: { data: Record<string, unknown>[] } };
+    // Its own refund id: the fixture's refund is recorded by the test above.
+    const refunds = { ...fixtureCharge.refunds, data: [{ ...fixtureCharge.refunds.data[0], id: `re_early_${Date.now()}` }] };
+    const paid = { ...fixtureCharge, id: `ch_early_${Date.now()}`, customer: externalId, metadata: { invoice_number: invoice.number }, refunds };
+    await handleStripeWebhook(webhook(JSON.stringify(stripeEvent('charge.refunded', paid))));
+    await drain();
+    const held = await db().exception.findFirstOrThrow({ where: { code: 'PROCESSING_FAILED', entityType: 'CashRefund', details: { path: ['paymentId'], equals: paid.id } } });
+    expect(held.status).toBe('OPEN');
+
+    await handleStripeWebhook(webhook(JSON.stringify(stripeEvent('charge.succeeded', paid))));
+    await drain();
+    const receipt = await db().cashReceipt.findUniqueOrThrow({ where: { sourceSystem_externalId: { sourceSystem: 'stripe-test', externalId: paid.id } } });
+    expect(receipt.refundedAmount.toFixed(2)).toBe('5.00');
+    expect((await invoiceRow(invoice.id)).balanceDue.toFixed(2)).toBe('5.00');
+    expect((await db().exception.findUniqueOrThrow({ where: { id: held.id } })).status).toBe('RESOLVED');
   });
 
   it.each([
@@ -120,7 +172,7 @@ describe('POST /api/v1/webhooks/stripe', () => {
     const chargeObject = JSON.parse(fixture('pay-rails__stripe_charge.refunded.data.json')).object;
     const bodies = [
       { name: 'stripe-mock event (plan.created)', body: fixture('stripe-mock__event.plan.created.json'), answer: { status: 'ignored', type: 'plan.created' } },
-      { name: 'pay-rails charge.refunded', body: JSON.stringify({ id: `evt_refund_${Date.now()}`, object: 'event', type: 'charge.refunded', created: 1_351_497_305, data: { object: chargeObject } }), answer: { status: 'ignored', type: 'charge.refunded' } },
+      { name: 'pay-rails charge.refunded', body: JSON.stringify({ id: `evt_refund_${Date.now()}`, object: 'event', type: 'charge.refunded', created: 1_351_497_305, data: { object: chargeObject } }), answer: { status: 'accepted', type: 'q2c.payment.refunded.v1' } },
       { name: 'pay-rails charge as charge.succeeded', body: JSON.stringify({ id: `evt_charge_${Date.now()}`, object: 'event', type: 'charge.succeeded', created: 1_351_497_305, data: { object: chargeObject } }), answer: { status: 'accepted', type: 'q2c.payment.received.v1' } },
     ];
 

@@ -13,6 +13,7 @@ const charge = chargeData.object;
 const SOURCE = '/demo/payments';
 
 const envelope = (type: string, object: unknown, id = 'evt_test_1') => ({ id, object: 'event', type, created: 1_700_000_000, data: { object } });
+const refund = (charge.refunds as { data: Record<string, unknown>[] }).data[0]!;
 const dispute = { id: 'dp_1', object: 'dispute', amount: 1500, currency: 'usd', charge: 'ch_chargeid', reason: 'fraudulent', created: 1_700_000_100 };
 
 describe('stripeAmountToDecimal', () => {
@@ -64,9 +65,30 @@ describe('mapStripeEvent', () => {
     expect(eventCatalog['q2c.payment.disputed.v1'].schema.safeParse(mapped.event.data).success).toBe(true);
   });
 
+  it('charge.refunded (the pay-rails fixture: 5.00 of 15.00 refunded) → q2c.payment.refunded.v1 for its refund, valid against the catalog', () => {
+    const mapped = mapStripeEvent(envelope('charge.refunded', charge, 'evt_re'), SOURCE);
+    if (mapped.kind !== 'event') throw new Error(JSON.stringify(mapped));
+    expect(mapped.event).toMatchObject({ id: 'evt_re', type: 'q2c.payment.refunded.v1', subject: 'ch_chargeid' });
+    expect(mapped.event.data).toEqual({ refundId: 're_3LQOJoKXBGcbgpbZ10i9Mg75', paymentId: 'ch_chargeid', amount: '5.00', currency: 'USD', reason: 'requested_by_customer', refundedAt: '2022-07-28T04:27:45Z' });
+    expect(eventCatalog['q2c.payment.refunded.v1'].schema.safeParse(mapped.event.data).success).toBe(true);
+  });
+
+  it('charge.refunded after a second refund maps the newest one; refund.created maps the refund object (same refund id: counted once downstream)', () => {
+    const second = { ...refund, id: 're_second', amount: 250, created: (refund.created as number) + 60 };
+    const mapped = mapStripeEvent(envelope('charge.refunded', { ...charge, amount_refunded: 750, refunds: { object: 'list', data: [second, refund] } }), SOURCE);
+    if (mapped.kind !== 'event') throw new Error(JSON.stringify(mapped));
+    expect(mapped.event.data).toMatchObject({ refundId: 're_second', amount: '2.50' });
+    const created = mapStripeEvent(envelope('refund.created', refund, 'evt_rc'), SOURCE);
+    if (created.kind !== 'event') throw new Error(JSON.stringify(created));
+    // The refund object names its own charge (in this hand-assembled fixture another id than the charge's).
+    expect(created.event).toMatchObject({ type: 'q2c.payment.refunded.v1', subject: 'ch_3LQOJoKXBGcbgpbZ1ZhroS8X', data: { refundId: 're_3LQOJoKXBGcbgpbZ10i9Mg75', paymentId: 'ch_3LQOJoKXBGcbgpbZ1ZhroS8X', amount: '5.00' } });
+  });
+
   it.each([
     { name: 'the stripe-mock plan.created fixture', event: load('stripe-mock__event.plan.created.json'), reason: /Not an event type/ },
-    { name: 'charge.refunded (pay-rails data in an envelope)', event: envelope('charge.refunded', charge), reason: /Refunds are not in the event catalog/ },
+    { name: 'charge.refunded of a charge that does not list its refunds', event: envelope('charge.refunded', { ...charge, refunds: undefined }), reason: /refund.created carries each refund/ },
+    { name: 'a failed refund', event: envelope('refund.created', { ...refund, status: 'failed' }), reason: /failed: no money left/ },
+    { name: 'charge.refund.updated', event: envelope('charge.refund.updated', refund), reason: /Only new refunds/ },
     { name: 'payment_intent.succeeded', event: envelope('payment_intent.succeeded', { id: 'pi_1' }), reason: /charge.succeeded/ },
   ])('$name → ignored with the reason', ({ event, reason }) => {
     expect(mapStripeEvent(event, SOURCE)).toMatchObject({ kind: 'ignored', id: event.id, type: event.type, reason: expect.stringMatching(reason) });
@@ -82,6 +104,8 @@ describe('mapStripeEvent', () => {
     { name: 'fractional amount', event: envelope('charge.succeeded', { ...charge, amount: 15.5 }), pointer: '/data/object/amount' },
     { name: 'zero amount', event: envelope('charge.succeeded', { ...charge, amount: 0 }), pointer: '/data/object/amount' },
     { name: 'a dispute without its charge', event: envelope('charge.dispute.created', { ...dispute, charge: null }), pointer: '/data/object/charge' },
+    { name: 'a refund without its charge', event: envelope('refund.created', { ...refund, charge: null }), pointer: '/data/object/charge' },
+    { name: 'a listed refund without an amount', event: envelope('charge.refunded', { ...charge, refunds: { data: [{ ...refund, amount: null }] } }), pointer: '/data/object/refunds/data/0/amount' },
   ])('invalid: $name → pointer $pointer', ({ event, pointer }) => {
     expect(mapStripeEvent(event, SOURCE)).toMatchObject({ kind: 'invalid', pointer, message: expect.any(String) });
   });

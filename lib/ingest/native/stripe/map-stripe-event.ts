@@ -5,8 +5,12 @@
 //                              disputes name too; payment_intent.succeeded is the same money
 //                              and is ignored so a payment is never counted twice)
 //   charge.dispute.created  -> q2c.payment.disputed.v1
-// Everything else (refunds included: the catalog has no refund event yet) is acknowledged
-// and ignored, with the reason.
+//   refund.created          -> q2c.payment.refunded.v1 (the refund object: id, charge, amount)
+//   charge.refunded         -> q2c.payment.refunded.v1 for the newest refund in the charge's
+//                              refunds list (each refund sends its own charge.refunded); the
+//                              refund id is the dedupe key, so refund.created and
+//                              charge.refunded of one refund count once
+// Everything else is acknowledged and ignored, with the reason.
 import { Decimal } from '../../../domain/money/decimal.ts';
 import { isKnownCurrency, minorUnits } from '../../../domain/money/currency.ts';
 
@@ -92,11 +96,51 @@ export function mapStripeEvent(stripeEvent: unknown, source: string): StripeMapp
     };
   }
 
+  if (type === 'refund.created' || type === 'charge.refunded') return mapRefund(type, object, envelope);
+
   const reason =
     type === 'payment_intent.succeeded'
       ? 'The same money arrives as charge.succeeded, which is the one mapped.'
-      : type.startsWith('charge.refund')
-        ? 'Refunds are not in the event catalog yet; handle them in the ERP.'
+      : type.startsWith('charge.refund.') || type.startsWith('refund.')
+        ? 'Only new refunds are mapped (refund.created, charge.refunded); updates of a refund change no money here.'
         : 'Not an event type Threadline maps.';
   return { kind: 'ignored', id, type, reason };
+}
+
+// The refund of refund.created is the event's object; charge.refunded carries the charge,
+// whose refunds list (newest first, as Stripe sorts it) names the refund that caused it.
+// Without that list (API versions that do not expand it) the event says which charge but
+// not which refund: ignored, refund.created carries it.
+function mapRefund(type: string, object: unknown, envelope: { specversion: string; id: string; source: string; time: string }): StripeMapping {
+  if (!isObject(object) || !text(object.id)) return { kind: 'invalid', pointer: '/data/object/id', message: `A ${type} event carries the object with its id.` };
+  let refund: Json;
+  let paymentId: string | undefined;
+  let pointer = '/data/object';
+  if (type === 'refund.created') {
+    refund = object;
+    paymentId = text(object.charge);
+    if (!paymentId) return { kind: 'invalid', pointer: '/data/object/charge', message: 'A refund names the refunded charge.' };
+  } else {
+    const list = isObject(object.refunds) && Array.isArray(object.refunds.data) ? object.refunds.data.filter(isObject) : [];
+    const newest = list.reduce<Json | undefined>((latest, r) => (latest === undefined || Number(r.created) > Number(latest.created) ? r : latest), undefined);
+    if (!newest) return { kind: 'ignored', id: envelope.id, type, reason: 'The charge does not list its refunds; refund.created carries each refund.' };
+    refund = newest;
+    paymentId = object.id as string;
+    pointer = `/data/object/refunds/data/${list.indexOf(newest)}`;
+  }
+  const refundId = text(refund.id);
+  if (!refundId) return { kind: 'invalid', pointer: `${pointer}/id`, message: 'A refund has its id (re_…).' };
+  if (refund.status === 'failed' || refund.status === 'canceled') return { kind: 'ignored', id: envelope.id, type, reason: `Refund ${refundId} is ${String(refund.status)}: no money left.` };
+  const m = money(refund, pointer);
+  if ('invalid' in m) return m.invalid;
+  const refundedAt = typeof refund.created === 'number' ? isoFromUnix(refund.created) : envelope.time;
+  return {
+    kind: 'event',
+    event: {
+      ...envelope,
+      type: 'q2c.payment.refunded.v1',
+      subject: paymentId,
+      data: { refundId, paymentId, amount: m.amount, currency: m.currency, ...(text(refund.reason) ? { reason: refund.reason } : {}), refundedAt },
+    },
+  };
 }

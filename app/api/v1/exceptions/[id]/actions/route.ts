@@ -1,4 +1,4 @@
-// POST /api/v1/exceptions/{id}/actions {action, assigneeId?, note?, reason?}: a triage
+// POST /api/v1/exceptions/{id}/actions {action, assigneeId?, note?, reason?, dryRun?, value?}: a triage
 // action. Reading the queue is checked here; the service checks the action's own
 // permission (triage, replay, finance approval), so a 403 names what was missing.
 import { apiRoute } from '@/lib/http/api-route';
@@ -18,6 +18,8 @@ export const POST = apiRoute({
       assigneeId: body.assigneeId,
       note: body.note,
       reason: body.reason,
+      dryRun: body.dryRun,
+      value: body.value,
       now: new Date(),
     });
     return {
@@ -27,6 +29,7 @@ export const POST = apiRoute({
         ...(result.requeuedEventIds ? { requeuedEventIds: result.requeuedEventIds } : {}),
         ...(result.requeuedCommandIds ? { requeuedCommandIds: result.requeuedCommandIds } : {}),
       },
+      ...(result.correction ? { correction: result.correction } : {}),
       exception: await getException({ id: params.id }),
     };
   },
