@@ -52,7 +52,10 @@ export default async function LineagePage({ searchParams }: { searchParams: Prom
   if (text) {
     const found = await loadForPage('lineage search', () => findLineageThreads({ text }));
     if (!found.ok) return <Frame text={text}><ErrorState title="The search could not be run">{found.message}</ErrorState></Frame>;
-    if (found.data.length === 1) redirect(`/lineage?correlation=${encodeURIComponent(found.data[0]!.correlationId)}`);
+    // One thread, or one that the text names exactly (a code, id or invoice number): open it.
+    const exact = found.data.filter((t) => t.exact);
+    const only = found.data.length === 1 ? found.data[0] : exact.length === 1 ? exact[0] : undefined;
+    if (only) redirect(`/lineage?correlation=${encodeURIComponent(only.correlationId)}`);
     return (
       <Frame text={text}>
         {found.data.length === 0 ? (

@@ -16,9 +16,9 @@ describe('findLineageThreads', () => {
       data: { legalEntityId: engagement.legalEntityId, clientId: engagement.clientId, engagementId: engagement.id, correlationId: engagement.correlationId, status: 'ISSUED', currency: 'USD', number, subtotal: '10', total: '10' },
     });
 
-    expect(await findLineageThreads({ text: engagement.correlationId })).toEqual([expect.objectContaining({ correlationId: engagement.correlationId, engagementCode: engagement.code, matched: 'correlation id' })]);
+    expect(await findLineageThreads({ text: engagement.correlationId })).toEqual([expect.objectContaining({ correlationId: engagement.correlationId, engagementCode: engagement.code, matched: 'correlation id', exact: true })]);
     expect((await findLineageThreads({ text: engagement.code.toLowerCase() }))[0]).toMatchObject({ engagementId: engagement.id, matched: 'engagement code' });
-    expect((await findLineageThreads({ text: name.slice(3) }))[0]).toMatchObject({ engagementId: engagement.id, matched: 'engagement name' });
+    expect((await findLineageThreads({ text: name.slice(3) }))[0]).toMatchObject({ engagementId: engagement.id, matched: 'engagement name', exact: false });
     expect(await findLineageThreads({ text: number })).toEqual([expect.objectContaining({ engagementId: engagement.id, matched: `invoice ${number}` })]);
     expect(await findLineageThreads({ text: '   ' })).toEqual([]);
     expect(await findLineageThreads({ text: `no-such-${name}` })).toEqual([]);

@@ -12,6 +12,8 @@ export interface LineageThread {
   clientName: string | null;
   /** Why it matched: 'correlation id', 'engagement code', 'engagement name', 'invoice INV-…'. */
   matched: string;
+  /** The id, code or invoice number matched exactly (not a part of a code or name). */
+  exact: boolean;
 }
 
 export async function findLineageThreads(options: { text: string; limit?: number }): Promise<LineageThread[]> {
@@ -19,7 +21,7 @@ export async function findLineageThreads(options: { text: string; limit?: number
   if (!text) return [];
   const limit = Math.min(options.limit ?? 20, 50);
   const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const { rows } = await pgPool().query<LineageThread & { rank: number }>(
+  const { rows } = await pgPool().query<Omit<LineageThread, 'exact'> & { rank: number }>(
     `WITH hits AS (
        SELECT e."correlationId", 0 AS rank, 'correlation id' AS matched FROM "Engagement" e WHERE e."correlationId" = $1
        UNION ALL SELECT q."correlationId", 0, 'correlation id (quote)' FROM "Quote" q WHERE q."correlationId" = $1
@@ -40,7 +42,7 @@ export async function findLineageThreads(options: { text: string; limit?: number
       LIMIT $3`,
     [text, like, limit],
   );
-  return rows.map(({ rank: _rank, ...thread }) => thread);
+  return rows.map(({ rank, ...thread }) => ({ ...thread, exact: rank <= 1 }));
 }
 
 /** The correlation id of an engagement named by its id or code; null when there is none. */

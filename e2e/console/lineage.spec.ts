@@ -1,0 +1,65 @@
+// The lineage explorer as finance uses it: find a thread by its engagement code, follow the
+// graph from the quote to the invoice, explain the invoice down to hours × rate, and open
+// the event behind a record from the timeline. Accessible in every state it opens.
+import { expect, test } from '@playwright/test';
+import { demoUser, signIn } from '../access/demo-users';
+import { expectAccessible } from '../support/accessibility';
+import { createBilledThread } from './q2c-thread';
+
+test('finance traces an invoice back to the timesheet and its event', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const thread = await createBilledThread(request);
+
+  await signIn(page, demoUser('FINANCE'), '/lineage');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lineage');
+  await expect(page.getByTestId('empty-state')).toContainText('Pick a thread to trace');
+  await expectAccessible(page, 'the lineage search');
+
+  await page.getByTestId('lineage-search').fill(thread.engagementCode);
+  await page.getByRole('button', { name: 'Trace' }).click();
+  await expect(page).toHaveURL(new RegExp(`correlation=${thread.correlationId}`));
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(thread.engagementCode);
+  const graph = page.getByTestId('lineage-graph');
+  await expect(graph).toContainText('Quote');
+  await expect(graph).toContainText('Invoices');
+
+  const invoiceNode = graph.getByTestId('lineage-node').filter({ hasText: `Invoice ${thread.invoiceNumber}` });
+  await invoiceNode.click();
+  await expect(page).toHaveURL(/node=/);
+  const details = page.getByTestId('node-details');
+  await expect(details.getByRole('heading')).toHaveText(`Invoice ${thread.invoiceNumber}`);
+  await details.getByRole('button', { name: 'Explain this amount' }).click();
+  const explanation = details.getByTestId('explanation');
+  await expect(explanation).toContainText(`Invoice ${thread.invoiceNumber} is 3000.00 USD`);
+  await expect(explanation).toContainText('7.50 h × 400');
+  await expect(explanation).toContainText(`Timesheet ${thread.timesheetId}`);
+  await expectAccessible(page, 'the lineage graph with an explained invoice');
+
+  // Keyboard: from the selected invoice, arrow keys move between boxes.
+  await invoiceNode.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(graph.locator(':focus')).toHaveCount(1);
+
+  await page.getByRole('link', { name: 'Timeline' }).click();
+  await expect(page).toHaveURL(/view=timeline/);
+  const rows = page.getByTestId('timeline-row').filter({ visible: true });
+  await expect(rows.first()).toBeVisible();
+  await expectAccessible(page, 'the lineage timeline');
+  const timesheetRow = rows.filter({ hasText: 'q2c.timesheet.approved.v1' }).first();
+  await timesheetRow.getByRole('link', { name: 'q2c.timesheet.approved.v1' }).click();
+  await expect(page).toHaveURL(/\/events\//);
+  await expect(page.getByTestId('event-payload')).toContainText(thread.timesheetId);
+});
+
+test('an unknown thread and a search without matches say so', async ({ page }) => {
+  await signIn(page, demoUser('DELIVERY'), '/lineage?correlation=no-such-thread-e2e');
+  await expect(page.getByTestId('empty-state')).toContainText('Nothing to trace for this id');
+  await expectAccessible(page, 'an unknown thread');
+  await page.goto('/lineage?q=no-such-engagement-e2e-zzz');
+  await expect(page.getByTestId('empty-state')).toContainText('Nothing matches');
+});
+
+test('the executive has no lineage access', async ({ page }) => {
+  await signIn(page, demoUser('EXECUTIVE'), '/lineage');
+  await expect(page.getByTestId('access-denied')).toBeVisible();
+});
