@@ -27,10 +27,12 @@ test('finance traces an invoice back to the timesheet and its event', async ({ p
   await invoiceNode.click();
   await expect(page).toHaveURL(/node=/);
   const details = page.getByTestId('node-details');
-  await expect(details.getByRole('heading')).toHaveText(`Invoice ${thread.invoiceNumber}`);
+  await expect(details.getByRole('heading', { level: 2 })).toHaveText(`Invoice ${thread.invoiceNumber}`);
   await details.getByRole('button', { name: 'Explain this amount' }).click();
   const explanation = details.getByTestId('explanation');
-  await expect(explanation).toContainText(`Invoice ${thread.invoiceNumber} is 3000.00 USD`);
+  // 7.5 h at the contract's 400.00 an hour, before New York tax.
+  await expect(explanation).toContainText(`Invoice ${thread.invoiceNumber} is`);
+  await expect(explanation).toContainText('totalling 3000.00');
   await expect(explanation).toContainText('7.50 h × 400');
   await expect(explanation).toContainText(`Timesheet ${thread.timesheetId}`);
   await expectAccessible(page, 'the lineage graph with an explained invoice');

@@ -50,10 +50,12 @@ export async function createBilledThread(request: APIRequestContext): Promise<Q2
   const [engagement] = ((await listed.json()) as { items: { id: string; code: string }[] }).items;
   expect(engagement, 'the quote made an engagement').toBeDefined();
 
-  const psaProjectId = `PSA-LIN-${tag}`;
+  // The quote's create-project command reaches the PSA (its simulator under npm start), which
+  // answers with q2c.project.created.v1: the engagement turns ACTIVE without our help.
+  await expect
+    .poll(async () => ((await (await request.get(`/api/v1/engagements/${engagement!.id}`, { headers: finance })).json()) as { status: string }).status, { timeout: 30_000 })
+    .toBe('ACTIVE');
   const timesheetId = `TS-LIN-${tag}`;
-  await sendEvent(request, 'psa', { type: 'q2c.project.created.v1', subject: psaProjectId, data: { engagementRef: engagement!.code, psaProjectId } });
-  await waitUntilProcessed(request, psaProjectId, 1);
   await sendEvent(request, 'psa', {
     type: 'q2c.timesheet.approved.v1', subject: timesheetId, sequence: 1,
     data: { timesheetId, employeeId, engagementRef: engagement!.code, entries: [{ date: isoDay(10), hours: '7.5', role: 'MANAGER', billable: true }], approvedAt: new Date().toISOString(), approver: 'pm@example.com' },

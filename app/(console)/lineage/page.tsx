@@ -42,7 +42,7 @@ export default async function LineagePage({ searchParams }: { searchParams: Prom
     const thread = await loadForPage('thread heading', () => findLineageThreads({ text: correlationId, limit: 1 }));
     const head = thread.ok ? thread.data[0] : undefined;
     return (
-      <Frame text={text} subtitle={head?.engagementCode ? `${head.engagementCode} ${head.engagementName ?? ''}${head.clientName ? ` · ${head.clientName}` : ''}` : `Thread ${correlationId}`}>
+      <Frame text={text} subtitle={head?.engagementCode ?? `thread ${correlationId}`} description={head?.engagementName ? `${head.engagementName}${head.clientName && !head.engagementName.includes(head.clientName) ? ` · ${head.clientName}` : ''} · correlation id ${correlationId}` : undefined}>
         <Suspense key={correlationId} fallback={<TableSkeleton label="Loading the lineage" rows={6} />}>
           <LineageThreadView correlationId={correlationId} />
         </Suspense>
@@ -75,10 +75,10 @@ export default async function LineagePage({ searchParams }: { searchParams: Prom
   );
 }
 
-function Frame({ text, subtitle, children }: { text: string; subtitle?: string; children: React.ReactNode }) {
+function Frame({ text, subtitle, description, children }: { text: string; subtitle?: string; description?: string; children: React.ReactNode }) {
   return (
     <>
-      <PageHeader title={subtitle ? `${area.label}: ${subtitle}` : area.label} description={area.summary} />
+      <PageHeader title={subtitle ? `${area.label}: ${subtitle}` : area.label} description={description ?? area.summary} />
       <LineageSearchForm text={text} />
       {children}
     </>
