@@ -30,10 +30,11 @@ test('finance traces an invoice back to the timesheet and its event', async ({ p
   await expect(details.getByRole('heading', { level: 2 })).toHaveText(`Invoice ${thread.invoiceNumber}`);
   await details.getByRole('button', { name: 'Explain this amount' }).click();
   const explanation = details.getByTestId('explanation');
-  // 7.5 h at the contract's 400.00 an hour, before New York tax.
+  // Down to the entry: 7.5 h at the rate that applied on its day (the work predates the
+  // quote's acceptance, so the standard rate card's), with the rate card named.
   await expect(explanation).toContainText(`Invoice ${thread.invoiceNumber} is`);
-  await expect(explanation).toContainText('totalling 3000.00');
-  await expect(explanation).toContainText('7.50 h × 400');
+  await expect(explanation).toContainText('from 1 time entry');
+  await expect(explanation).toContainText(/7\.50 h × \d+\.\d{2} \(rate card STD-USD\)/);
   await expect(explanation).toContainText(`Timesheet ${thread.timesheetId}`);
   await expectAccessible(page, 'the lineage graph with an explained invoice');
 
