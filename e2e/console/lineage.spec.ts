@@ -4,7 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { demoUser, signIn } from '../access/demo-users';
 import { expectAccessible } from '../support/accessibility';
-import { createBilledThread } from './q2c-thread';
+import { createBilledThread, ENTRIES } from './q2c-thread';
 
 test('finance traces an invoice back to the timesheet and its event', async ({ page, request }) => {
   test.setTimeout(120_000);
@@ -23,6 +23,14 @@ test('finance traces an invoice back to the timesheet and its event', async ({ p
   await expect(graph).toContainText('Quote');
   await expect(graph).toContainText('Invoices');
 
+  // The ten time entries are one group until it is opened.
+  const group = graph.getByTestId('lineage-group').filter({ hasText: `${ENTRIES} time entries` });
+  await expect(group).toHaveAttribute('aria-expanded', 'false');
+  await expect(graph.getByTestId('lineage-node').filter({ hasText: '0.75 h MANAGER' })).toHaveCount(0);
+  await group.click();
+  await expect(group).toHaveAttribute('aria-expanded', 'true');
+  await expect(graph.getByTestId('lineage-node').filter({ hasText: '0.75 h MANAGER' })).toHaveCount(ENTRIES);
+
   const invoiceNode = graph.getByTestId('lineage-node').filter({ hasText: `Invoice ${thread.invoiceNumber}` });
   await invoiceNode.click();
   await expect(page).toHaveURL(/node=/);
@@ -30,11 +38,11 @@ test('finance traces an invoice back to the timesheet and its event', async ({ p
   await expect(details.getByRole('heading', { level: 2 })).toHaveText(`Invoice ${thread.invoiceNumber}`);
   await details.getByRole('button', { name: 'Explain this amount' }).click();
   const explanation = details.getByTestId('explanation');
-  // Down to the entry: 7.5 h at the rate that applied on its day (the work predates the
+  // Down to each entry: 0.75 h at the rate that applied on its day (the work predates the
   // quote's acceptance, so the standard rate card's), with the rate card named.
   await expect(explanation).toContainText(`Invoice ${thread.invoiceNumber} is`);
-  await expect(explanation).toContainText('from 1 time entry');
-  await expect(explanation).toContainText(/7\.50 h × \d+\.\d{2} \(rate card STD-USD\)/);
+  await expect(explanation).toContainText(`from ${ENTRIES} time entries`);
+  await expect(explanation).toContainText(/0\.75 h × \d+\.\d{2} \(rate card STD-USD\)/);
   await expect(explanation).toContainText(`Timesheet ${thread.timesheetId}`);
   await expectAccessible(page, 'the lineage graph with an explained invoice');
 
@@ -52,6 +60,11 @@ test('finance traces an invoice back to the timesheet and its event', async ({ p
   await timesheetRow.getByRole('link', { name: 'q2c.timesheet.approved.v1' }).click();
   await expect(page).toHaveURL(/\/events\//);
   await expect(page.getByTestId('event-payload')).toContainText(thread.timesheetId);
+
+  // An engagement page can link straight to its thread by id or code.
+  await page.goto(`/lineage?engagement=${thread.engagementId}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(thread.engagementCode);
+  await expect(page.getByTestId('lineage-graph')).toBeVisible();
 });
 
 test('an unknown thread and a search without matches say so', async ({ page }) => {

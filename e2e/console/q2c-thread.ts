@@ -1,7 +1,7 @@
 // A small quote-to-cash thread made through the public ingest and operations APIs, as
 // connected systems and finance would make it: the HCM sends a consultant, the CRM an
-// accepted T&M quote (our own correlation id), the PSA the project and an approved
-// timesheet, and a billing run invoices the time. Every id is fresh, so the specs that
+// accepted T&M quote (our own correlation id), the PSA simulator the project, the PSA an
+// approved timesheet of ten entries, and a billing run invoices the time. Every id is fresh, so the specs that
 // use it run on an empty database and on one full of other data alike.
 import { randomUUID } from 'node:crypto';
 import { expect, type APIRequestContext } from '@playwright/test';
@@ -16,6 +16,9 @@ export async function sendEvent(request: APIRequestContext, system: System, even
   const posted = await request.post('/api/v1/events', { headers: signedHeaders(connector, body, { 'content-type': 'application/cloudevents+json' }), data: body });
   expect(posted.status(), await posted.text()).toBe(202);
 }
+
+/** More than the graph shows one by one (8), so the time entries appear as a group. */
+export const ENTRIES = 10;
 
 const isoDay = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
 
@@ -58,7 +61,7 @@ export async function createBilledThread(request: APIRequestContext): Promise<Q2
   const timesheetId = `TS-LIN-${tag}`;
   await sendEvent(request, 'psa', {
     type: 'q2c.timesheet.approved.v1', subject: timesheetId, sequence: 1,
-    data: { timesheetId, employeeId, engagementRef: engagement!.code, entries: [{ date: isoDay(10), hours: '7.5', role: 'MANAGER', billable: true }], approvedAt: new Date().toISOString(), approver: 'pm@example.com' },
+    data: { timesheetId, employeeId, engagementRef: engagement!.code, entries: Array.from({ length: ENTRIES }, () => ({ date: isoDay(10), hours: '0.75', role: 'MANAGER', billable: true })), approvedAt: new Date().toISOString(), approver: 'pm@example.com' },
   });
   await waitUntilProcessed(request, timesheetId, 1);
 
