@@ -64,7 +64,7 @@ export function LineageExplorer({ correlationId }: { correlationId: string }) {
         </p>
       </div>
       {graphData.truncated ? <p className="mb-3 rounded-md bg-warning-soft px-3 py-2 text-sm text-ink">This thread has more links than one view carries; the oldest are shown.</p> : null}
-      <div className="grid gap-4 xl:grid-cols-[1fr_22rem]">
+      <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_24rem] 2xl:grid-cols-[minmax(0,1fr)_30rem]">
         <div className="min-w-0">
           {view === 'graph' ? (
             <>
