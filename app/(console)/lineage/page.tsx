@@ -11,6 +11,7 @@ import { correlationIdOfEngagement, findLineageThreads } from '@/lib/queries/lin
 import { consoleArea } from '@/components/layout/console-areas';
 import { LineageSearchForm, LineageSearchResults } from '@/components/lineage/lineage-search';
 import { LineageThreadView } from '@/components/lineage/lineage-thread';
+import { ThreadRevenue } from '@/components/lineage/thread-revenue';
 import { AccessDenied } from '@/components/ui/access-denied';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
@@ -46,6 +47,16 @@ export default async function LineagePage({ searchParams }: { searchParams: Prom
         <Suspense key={correlationId} fallback={<TableSkeleton label="Loading the lineage" rows={6} />}>
           <LineageThreadView correlationId={correlationId} />
         </Suspense>
+        {head?.engagementId ? (
+          <section aria-labelledby="revenue-heading" className="mt-8">
+            <h2 id="revenue-heading" className="mb-3 text-sm font-semibold text-ink">
+              Revenue recognised
+            </h2>
+            <Suspense key={`revenue:${head.engagementId}`} fallback={<TableSkeleton label="Loading revenue" rows={3} />}>
+              <ThreadRevenue engagementId={head.engagementId} />
+            </Suspense>
+          </section>
+        ) : null}
       </Frame>
     );
   }
