@@ -51,6 +51,14 @@ test('finance traces an invoice back to the timesheet and its event', async ({ p
   await page.keyboard.press('ArrowLeft');
   await expect(graph.locator(':focus')).toHaveCount(1);
 
+  // The revenue recognised for the same time, explained down to the entry.
+  const revenue = page.getByTestId('thread-revenue');
+  await revenue.locator('summary').first().click();
+  const entry = revenue.getByTestId('revenue-entry').first();
+  await entry.getByRole('button', { name: 'Explain this amount' }).click();
+  await expect(entry.getByTestId('explanation')).toContainText('recognised as delivered (time and materials)');
+  await expect(entry.getByTestId('explanation')).toContainText('0.75 h MANAGER');
+
   await page.getByRole('link', { name: 'Timeline' }).click();
   await expect(page).toHaveURL(/view=timeline/);
   const rows = page.getByTestId('timeline-row').filter({ visible: true });

@@ -1,7 +1,8 @@
 // A small quote-to-cash thread made through the public ingest and operations APIs, as
 // connected systems and finance would make it: the HCM sends a consultant, the CRM an
 // accepted T&M quote (our own correlation id), the PSA simulator the project, the PSA an
-// approved timesheet of ten entries, and a billing run invoices the time. Every id is fresh, so the specs that
+// approved timesheet of ten entries; a billing run invoices the time and a revenue run
+// recognises it. Every id is fresh, so the specs that
 // use it run on an empty database and on one full of other data alike.
 import { randomUUID } from 'node:crypto';
 import { expect, type APIRequestContext } from '@playwright/test';
@@ -67,6 +68,9 @@ export async function createBilledThread(request: APIRequestContext): Promise<Q2
 
   const run = await request.post('/api/v1/billing/runs', { headers: finance, data: { asOf: isoDay(0), legalEntityCode: 'US01' } });
   expect(run.status(), await run.text()).toBe(200);
+  // T&M revenue is recognised as the time is approved: one entry per time entry.
+  const revenue = await request.post('/api/v1/revenue/runs', { headers: finance, data: { asOf: isoDay(0), legalEntityCode: 'US01' } });
+  expect(revenue.status(), await revenue.text()).toBe(200);
   const invoices = await request.get(`/api/v1/invoices?engagementId=${engagement!.id}`, { headers: finance });
   const [invoice] = ((await invoices.json()) as { items: { id: string; number: string }[] }).items;
   expect(invoice, 'the billing run invoiced the time').toBeDefined();
