@@ -9,7 +9,7 @@ import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { ActionButton } from './action-button';
-import { AdminTable } from './admin-table';
+import { DataTable } from '@/components/tables/data-table';
 import { SkuMappingForm, type SetSkuMappingAction } from './sku-mapping-form';
 
 
@@ -30,7 +30,7 @@ export async function MappingsSection({ actions }: { actions?: { setMapping: Set
         {mappings.length === 0 ? (
           <EmptyState title="No SKU mappings">Quotes whose SKUs are catalog SKUs need none; map a system&apos;s own SKUs here when a quote is held with UNMAPPED_SERVICE_SKU.</EmptyState>
         ) : (
-          <AdminTable testId="sku-mappings-table" columns={[{ label: 'System' }, { label: 'Its SKU' }, { label: 'Catalog SKU' }, { label: 'State' }, actions && { label: 'Actions', hidden: true }]}>
+          <DataTable testId="sku-mappings-table" columns={[{ label: 'System' }, { label: 'Its SKU' }, { label: 'Catalog SKU' }, { label: 'State' }, actions && { label: 'Actions', hidden: true }]}>
                 {mappings.map((m) => (
                   <tr key={m.id} data-testid="sku-mapping-row">
                     <td className="px-3 py-2 font-mono text-xs text-ink">{m.system}</td>
@@ -46,12 +46,12 @@ export async function MappingsSection({ actions }: { actions?: { setMapping: Set
                     ) : null}
                   </tr>
                 ))}
-          </AdminTable>
+          </DataTable>
         )}
       </section>
       <section aria-labelledby="catalog-heading">
         <h2 id="catalog-heading" className="mb-3 text-sm font-semibold text-ink">Service catalog</h2>
-        <AdminTable testId="catalog-table" columns={[{ label: 'SKU' }, { label: 'Name' }, { label: 'Kind' }, { label: 'Role' }, { label: 'Revenue' }]}>
+        <DataTable testId="catalog-table" columns={[{ label: 'SKU' }, { label: 'Name' }, { label: 'Kind' }, { label: 'Role' }, { label: 'Revenue' }]}>
               {catalog.map((i) => (
                 <tr key={i.id}>
                   <td className="px-3 py-2 font-mono text-xs font-medium text-ink">{i.sku}</td>
@@ -61,14 +61,14 @@ export async function MappingsSection({ actions }: { actions?: { setMapping: Set
                   <td className="px-3 py-2 text-ink-muted">{i.revenueTreatment?.toLowerCase().replace(/_/g, ' ') ?? '—'}</td>
                 </tr>
               ))}
-        </AdminTable>
+        </DataTable>
       </section>
       <section aria-labelledby="rates-heading">
         <h2 id="rates-heading" className="mb-3 text-sm font-semibold text-ink">Rate cards</h2>
         {rateCards.length === 0 ? <EmptyState title="No rate cards">Standard rate cards are part of the reference data.</EmptyState> : null}
         <div className="grid gap-4 lg:grid-cols-2">
           {rateCards.map((rc) => (
-            <AdminTable
+            <DataTable
               key={rc.id}
               testId="rate-card"
               caption={
@@ -89,7 +89,7 @@ export async function MappingsSection({ actions }: { actions?: { setMapping: Set
                       </td>
                     </tr>
                   ))}
-            </AdminTable>
+            </DataTable>
           ))}
         </div>
       </section>

@@ -9,7 +9,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { formatDateTime } from '@/components/ui/format-date';
 import { ActionButton } from './action-button';
-import { AdminTable } from './admin-table';
+import { DataTable } from '@/components/tables/data-table';
 
 type PeriodInput = { legalEntityCode: string; period: string };
 export interface PeriodActions {
@@ -53,7 +53,7 @@ export async function PeriodsSection({ entity, year, actions }: { entity: string
       ) : periods.data.length === 0 ? (
         <EmptyState title={`No periods for ${code} in ${year}`}>Accounting months are created with the legal entity; choose another year.</EmptyState>
       ) : (
-        <AdminTable
+        <DataTable
           testId="periods-table"
           columns={[
             { label: 'Month' },
@@ -94,7 +94,7 @@ export async function PeriodsSection({ entity, year, actions }: { entity: string
                   ) : null}
                 </tr>
               ))}
-        </AdminTable>
+        </DataTable>
       )}
     </section>
   );

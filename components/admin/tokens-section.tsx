@@ -8,7 +8,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { formatDateTime } from '@/components/ui/format-date';
 import { ActionButton } from './action-button';
-import { AdminTable } from './admin-table';
+import { DataTable } from '@/components/tables/data-table';
 
 const tone = { active: 'accent', expired: 'muted', revoked: 'muted' } as const;
 
@@ -17,7 +17,7 @@ export async function TokensSection({ revoke }: { revoke: (input: { id: string }
   if (!loaded.ok) return <ErrorState title="API tokens could not be loaded">{loaded.message}</ErrorState>;
   if (loaded.data.length === 0) return <EmptyState title="No API tokens">People create personal API tokens under Settings → API tokens; they appear here.</EmptyState>;
   return (
-    <AdminTable
+    <DataTable
       testId="all-tokens-table"
       columns={[{ label: 'Owner' }, { label: 'Name' }, { label: 'Prefix' }, { label: 'Status' }, { label: 'Created' }, { label: 'Last used' }, { label: 'Expires' }, { label: 'Actions', hidden: true }]}
     >
@@ -37,6 +37,6 @@ export async function TokensSection({ revoke }: { revoke: (input: { id: string }
               </td>
             </tr>
           ))}
-    </AdminTable>
+    </DataTable>
   );
 }

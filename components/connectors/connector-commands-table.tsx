@@ -2,6 +2,7 @@
 // what, about which record, its delivery state and attempts, and the last error.
 import Link from 'next/link';
 import type { ConnectorCommandView } from '@/lib/queries/connectors/list-connector-commands';
+import { DataTable } from '@/components/tables/data-table';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { formatDateTime } from '@/components/ui/format-date';
 import { formatDuration } from '@/components/ui/format-number';
@@ -10,22 +11,11 @@ const statusTone: Record<ConnectorCommandView['status'], BadgeTone> = { PENDING:
 const statusLabel: Record<ConnectorCommandView['status'], string> = { PENDING: 'Pending', IN_FLIGHT: 'In flight', DELIVERED: 'Delivered', DEAD: 'Dead letter' };
 
 export function ConnectorCommandsTable({ commands }: { commands: ConnectorCommandView[] }) {
-  const th = 'px-3 py-2 font-medium';
   return (
-    <div className="overflow-x-auto rounded-card border border-line bg-surface shadow-card">
-      <table className="w-full text-left text-sm" data-testid="commands-table">
-        <thead className="border-b border-line text-xs uppercase tracking-wide text-ink-subtle">
-          <tr>
-            <th scope="col" className={th}>Created</th>
-            <th scope="col" className={th}>Command</th>
-            <th scope="col" className={th}>About</th>
-            <th scope="col" className={th}>Status</th>
-            <th scope="col" className={`${th} text-right`}>Attempts</th>
-            <th scope="col" className={`${th} text-right`}>Last try</th>
-            <th scope="col" className={th}>Last error</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-line">
+    <DataTable
+      testId="commands-table"
+      columns={[{ label: 'Created' }, { label: 'Command' }, { label: 'About' }, { label: 'Status' }, { label: 'Attempts', right: true }, { label: 'Last try', right: true }, { label: 'Last error' }]}
+    >
           {commands.map((c) => (
             <tr key={c.id} data-testid="command-row">
               <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted">{formatDateTime(c.createdAt)}</td>
@@ -62,8 +52,6 @@ export function ConnectorCommandsTable({ commands }: { commands: ConnectorComman
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }

@@ -1,4 +1,4 @@
-// The admin area's tables: one card, one header row (columns may be right-aligned, or
+// The console's data tables: one card, one header row (columns may be right-aligned, or
 // named for screen readers only, like an actions column), the rows the caller renders.
 import type { ReactNode } from 'react';
 
@@ -10,7 +10,7 @@ export interface Column {
   title?: string;
 }
 
-export function AdminTable({ testId, columns, caption, children }: { testId?: string; columns: (Column | false | undefined)[]; caption?: ReactNode; children: ReactNode }) {
+export function DataTable({ testId, columns, caption, children }: { testId?: string; columns: (Column | false | undefined)[]; caption?: ReactNode; children: ReactNode }) {
   return (
     <div className="overflow-x-auto rounded-card border border-line bg-surface shadow-card">
       <table className="w-full text-left text-sm" data-testid={testId}>
