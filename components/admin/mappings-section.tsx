@@ -3,23 +3,24 @@
 import type { ActionResult } from '@/lib/http/action-result';
 import { loadForPage } from '@/lib/http/load-for-page';
 import { listConnectors } from '@/lib/queries/connectors/list-connectors';
-import { listRateCards, listServiceCatalog } from '@/lib/queries/stewardship/list-rate-cards';
+import { listRateCards, listServiceCatalog, listServiceRoles } from '@/lib/queries/stewardship/list-rate-cards';
 import { listSkuMappings } from '@/lib/queries/stewardship/list-sku-mappings';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { ActionButton } from './action-button';
 import { DataTable } from '@/components/tables/data-table';
+import { RateForm, type SetRateAction } from './rate-form';
 import { SkuMappingForm, type SetSkuMappingAction } from './sku-mapping-form';
 
 
-export async function MappingsSection({ actions }: { actions?: { setMapping: SetSkuMappingAction; deactivate: (input: { id: string }) => Promise<ActionResult<unknown>> } }) {
+export async function MappingsSection({ actions }: { actions?: { setMapping: SetSkuMappingAction; deactivate: (input: { id: string }) => Promise<ActionResult<unknown>>; setRate: SetRateAction } }) {
   const loaded = await loadForPage('mappings', async () => {
-    const [mappings, catalog, rateCards, connectors] = await Promise.all([listSkuMappings(), listServiceCatalog(), listRateCards(), listConnectors({ now: new Date() })]);
-    return { mappings, catalog, rateCards, connectors };
+    const [mappings, catalog, rateCards, connectors, roles] = await Promise.all([listSkuMappings(), listServiceCatalog(), listRateCards(), listConnectors({ now: new Date() }), listServiceRoles()]);
+    return { mappings, catalog, rateCards, connectors, roles };
   });
   if (!loaded.ok) return <ErrorState title="Mappings could not be loaded">{loaded.message}</ErrorState>;
-  const { mappings, catalog, rateCards, connectors } = loaded.data;
+  const { mappings, catalog, rateCards, connectors, roles } = loaded.data;
   return (
     <div className="space-y-8">
       <section aria-labelledby="sku-heading">
@@ -68,9 +69,9 @@ export async function MappingsSection({ actions }: { actions?: { setMapping: Set
         {rateCards.length === 0 ? <EmptyState title="No rate cards">Standard rate cards are part of the reference data.</EmptyState> : null}
         <div className="grid gap-4 lg:grid-cols-2">
           {rateCards.map((rc) => (
+            <div key={rc.id} data-testid="rate-card">
             <DataTable
-              key={rc.id}
-              testId="rate-card"
+              testId={`rate-card-${rc.code}`}
               caption={
                 <>
                   {rc.code} · {rc.name} <span className="text-xs text-ink-muted">({rc.currency}{rc.legalEntityCode ? `, ${rc.legalEntityCode}` : ''})</span>
@@ -90,6 +91,8 @@ export async function MappingsSection({ actions }: { actions?: { setMapping: Set
                     </tr>
                   ))}
             </DataTable>
+            {actions ? <RateForm rateCardCode={rc.code} roles={roles} setRate={actions.setRate} /> : null}
+            </div>
           ))}
         </div>
       </section>

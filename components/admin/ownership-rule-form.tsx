@@ -1,34 +1,30 @@
 'use client';
 // Set which system owns a field (or every field, "*") of a canonical entity. The same
 // (entity, field) again changes its owner; the service refuses a field the entity lacks.
-import { useState, useTransition, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { EntityType, SystemKind } from '@/lib/db/generated/enums';
 import type { ActionResult } from '@/lib/http/action-result';
-import { actionErrorText, formControl as input, formLabel as label, submitButton } from './action-error-text';
+import { formControl as input, formLabel as label, submitButton } from './action-error-text';
+import { FormError } from './form-error';
 import { SelectField } from './select-field';
+import { useFormAction } from './use-form-action';
 
 export type SetRuleAction = (input: { domain: EntityType; field: string; owningSystem: SystemKind; note?: string | null }) => Promise<ActionResult<unknown>>;
 
 
 export function OwnershipRuleForm({ domains, systems, setRule }: { domains: readonly EntityType[]; systems: readonly SystemKind[]; setRule: SetRuleAction }) {
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const rule = { domain: String(data.get('domain')) as EntityType, field: String(data.get('field') ?? ''), owningSystem: String(data.get('owningSystem')) as SystemKind, note: String(data.get('note') ?? '') || null };
-    setError(null);
-    setSaved(null);
-    startTransition(async () => {
-      const result = await setRule(rule);
-      if (!result.ok) return setError(actionErrorText(result.error));
+  const ruleOf = (data: FormData) => ({ domain: String(data.get('domain')) as EntityType, field: String(data.get('field') ?? ''), owningSystem: String(data.get('owningSystem')) as SystemKind, note: String(data.get('note') ?? '') || null });
+  const { pending, error, onSubmit } = useFormAction(
+    (data) => {
+      setSaved(null);
+      return setRule(ruleOf(data));
+    },
+    (data) => {
+      const rule = ruleOf(data);
       setSaved(`${rule.domain}.${rule.field} is owned by ${rule.owningSystem}.`);
-      form.reset();
-    });
-  }
+    },
+  );
 
   return (
     <form onSubmit={onSubmit} aria-labelledby="rule-form-heading" className="mb-4 rounded-card border border-line bg-surface p-4 shadow-card" data-testid="ownership-rule-form">
@@ -48,11 +44,7 @@ export function OwnershipRuleForm({ domains, systems, setRule }: { domains: read
           Save rule
         </button>
       </div>
-      {error ? (
-        <p role="alert" className="mt-2 text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       {saved ? (
         <p role="status" className="mt-2 text-sm text-ink-muted">
           {saved}

@@ -1,29 +1,17 @@
 'use client';
 // Map a connected system's own SKU to a catalog SKU, so its quotes validate (and quotes
 // held by UNMAPPED_SERVICE_SKU can be replayed).
-import { useState, useTransition, type FormEvent } from 'react';
 import type { ActionResult } from '@/lib/http/action-result';
-import { actionErrorText, formControl as control, formLabel as label, submitButton } from './action-error-text';
+import { formControl as control, formLabel as label, submitButton } from './action-error-text';
+import { FormError } from './form-error';
 import { SelectField } from './select-field';
+import { useFormAction } from './use-form-action';
 
 export type SetSkuMappingAction = (input: { system: string; externalSku: string; sku: string }) => Promise<ActionResult<unknown>>;
 
 
 export function SkuMappingForm({ systems, skus, setMapping }: { systems: string[]; skus: string[]; setMapping: SetSkuMappingAction }) {
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    setError(null);
-    startTransition(async () => {
-      const result = await setMapping({ system: String(data.get('system')), externalSku: String(data.get('externalSku') ?? ''), sku: String(data.get('sku')) });
-      if (!result.ok) return setError(actionErrorText(result.error));
-      form.reset();
-    });
-  }
+  const { pending, error, onSubmit } = useFormAction((data) => setMapping({ system: String(data.get('system')), externalSku: String(data.get('externalSku') ?? ''), sku: String(data.get('sku')) }));
 
   return (
     <form onSubmit={onSubmit} aria-label="Map a SKU" className="mb-4 flex flex-wrap items-end gap-3 rounded-card border border-line bg-surface p-4 shadow-card" data-testid="sku-mapping-form">
@@ -36,11 +24,7 @@ export function SkuMappingForm({ systems, skus, setMapping }: { systems: string[
       <button type="submit" disabled={pending} className={submitButton}>
         Save mapping
       </button>
-      {error ? (
-        <p role="alert" className="w-full text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </form>
   );
 }

@@ -46,7 +46,7 @@ test('tokens: the admin revokes another person’s token and it stops working', 
   expect((await request.get('/api/v1/me', { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
 });
 
-test('ownership and mappings: set a rule and a SKU mapping, then remove them', async ({ page }) => {
+test('ownership and mappings: set a rule and a SKU mapping, then remove them; set a future rate', async ({ page }) => {
   await page.goto('/admin?section=ownership');
   const form = page.getByTestId('ownership-rule-form');
   await form.getByLabel('Entity').selectOption('MilestoneEvidence');
@@ -73,7 +73,14 @@ test('ownership and mappings: set a rule and a SKU mapping, then remove them', a
   await mapping.getByRole('button', { name: 'Save mapping' }).click();
   const row = page.getByTestId('sku-mapping-row').filter({ hasText: externalSku });
   await expect(row).toContainText('ADV-ANALYST');
-  await expect(page.getByTestId('rate-card').filter({ hasText: 'STD-USD' })).toBeVisible();
+  // A far-future rate on a standard card: versioned from its date, nothing priced today moves.
+  const gbp = page.getByTestId('rate-card').filter({ hasText: 'STD-GBP' });
+  const rateForm = gbp.getByTestId('rate-form');
+  await rateForm.getByLabel('Role').selectOption('ANALYST');
+  await rateForm.getByLabel('Rate / h').fill('199.50');
+  await rateForm.getByLabel('From').fill('2099-01-01');
+  await rateForm.getByRole('button', { name: 'Set rate' }).click();
+  await expect(gbp.getByRole('row').filter({ hasText: '2099-01-01' })).toContainText('199.50');
   await expectAccessible(page, 'admin mappings');
   await row.getByRole('button', { name: 'Deactivate' }).click();
   await expect(row).toContainText('inactive');

@@ -13,6 +13,7 @@ import { closeAccountingPeriod } from '@/lib/services/periods/close-accounting-p
 import { reopenAccountingPeriod } from '@/lib/services/periods/reopen-accounting-period';
 import { deleteOwnershipRule } from '@/lib/services/stewardship/delete-ownership-rule';
 import { setOwnershipRule } from '@/lib/services/stewardship/set-ownership-rule';
+import { setRateCardRate } from '@/lib/services/stewardship/set-rate-card-rate';
 import { deactivateSkuMapping, setSkuMapping } from '@/lib/services/stewardship/sku-mappings';
 import { changeUserRole } from '@/lib/services/users/change-user-role';
 import { revokeAnyApiToken } from '@/lib/services/users/revoke-any-api-token';
@@ -58,6 +59,12 @@ const deactivateMapping = serverAction({
   handler: async ({ principal, input }) => done(await deactivateSkuMapping({ id: input.id, userId: principal.userId })),
 });
 
+const setRate = serverAction({
+  permission: 'ownership:manage',
+  input: z.object({ rateCardCode: z.string().trim().min(1).max(100), role: z.string().trim().min(1).max(50), rate: z.string().trim().min(1, 'Give the hourly rate.').max(30), effectiveFrom: z.string().trim() }),
+  handler: async ({ principal, input }) => done(await setRateCardRate({ ...input, userId: principal.userId })),
+});
+
 const closePeriod = serverAction({
   permission: 'periods:close',
   input: periodParamsSchema,
@@ -87,6 +94,9 @@ export async function setSkuMappingAction(input: { system: string; externalSku: 
 }
 export async function deactivateSkuMappingAction(input: { id: string }) {
   return deactivateMapping(input);
+}
+export async function setRateCardRateAction(input: { rateCardCode: string; role: string; rate: string; effectiveFrom: string }) {
+  return setRate(input);
 }
 export async function closePeriodAction(input: { legalEntityCode: string; period: string }) {
   return closePeriod(input);

@@ -25,6 +25,7 @@ import {
   reopenPeriodAction,
   revokeAnyApiTokenAction,
   setOwnershipRuleAction,
+  setRateCardRateAction,
   setSkuMappingAction,
 } from './actions';
 
@@ -50,7 +51,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         {section === 'people' ? <PeopleSection changeRole={can(role, 'users:manage') ? changeUserRoleAction : undefined} /> : null}
         {section === 'tokens' ? <TokensSection revoke={revokeAnyApiTokenAction} /> : null}
         {section === 'ownership' ? <OwnershipSection actions={can(role, 'ownership:manage') ? { setRule: setOwnershipRuleAction, deleteRule: deleteOwnershipRuleAction } : undefined} /> : null}
-        {section === 'mappings' ? <MappingsSection actions={can(role, 'ownership:manage') ? { setMapping: setSkuMappingAction, deactivate: deactivateSkuMappingAction } : undefined} /> : null}
+        {section === 'mappings' ? <MappingsSection actions={can(role, 'ownership:manage') ? { setMapping: setSkuMappingAction, deactivate: deactivateSkuMappingAction, setRate: setRateCardRateAction } : undefined} /> : null}
         {section === 'periods' ? <PeriodsSection entity={first(params.entity)} year={year} actions={can(role, 'periods:close') ? { close: closePeriodAction, reopen: reopenPeriodAction } : undefined} /> : null}
       </Suspense>
       <p className="mt-8 text-sm text-ink-muted">

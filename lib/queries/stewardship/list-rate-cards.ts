@@ -27,3 +27,9 @@ export async function listRateCards() {
     lines: lines.map((l) => ({ id: l.id, role: l.serviceRole.code, sku: l.serviceCatalogItem?.sku ?? null, rate: unroundedMoney(l.rate, l.currency), currency: l.currency, effectiveFrom: isoDate(l.effectiveFrom), effectiveTo: isoDate(l.effectiveTo) })),
   }));
 }
+
+/** The delivery roles a rate can be set for, senior first. */
+export async function listServiceRoles(): Promise<string[]> {
+  const rows = await db().serviceRole.findMany({ where: { active: true }, orderBy: [{ rank: 'desc' }, { code: 'asc' }], select: { code: true } });
+  return rows.map((r) => r.code);
+}
