@@ -1,12 +1,14 @@
 // Connected systems and how their events are doing: when each last sent, how much today,
 // what waits in the inbox (each count links to those events) and how long processing
-// takes (p95 over the last hour), and which commands to it were given up on.
+// takes (p50 and p95 over the last hour), how much of the last day succeeded, and which
+// commands to it were given up on.
 import Link from 'next/link';
 import type { ConnectorView } from '@/lib/queries/connectors/connector-view';
 import { BACKLOG_STATUSES, type ConnectorHealth } from '@/lib/queries/connectors/connector-health';
 import { Badge } from '@/components/ui/badge';
 import { formatDateTime } from '@/components/ui/format-date';
 import { formatCount, formatDuration } from '@/components/ui/format-number';
+import { formatRate } from './format-rate';
 
 export type ConnectorHealthRow = { connector: ConnectorView; health: ConnectorHealth };
 
@@ -27,7 +29,8 @@ export function ConnectorHealthTable({ rows }: { rows: ConnectorHealthRow[] }) {
             {BACKLOG_STATUSES.map((status) => (
               <th key={status} scope="col" className={`${th} text-right`} title={`Backlog: ${status} events`}>{backlogLabels[status]}</th>
             ))}
-            <th scope="col" className={`${th} text-right`} title="95th percentile of processedAt − receivedAt, events processed in the last hour">p95 latency (1 h)</th>
+            <th scope="col" className={`${th} text-right`} title="Processed ÷ (processed + failed + held), events received in the last 24 hours">Success (24 h)</th>
+            <th scope="col" className={`${th} text-right`} title="Median and 95th percentile of processedAt − receivedAt, events processed in the last hour">p50 / p95 (1 h)</th>
             <th scope="col" className={`${th} text-right`} title="Commands to this system that exhausted their delivery attempts">Dead letters</th>
           </tr>
         </thead>
@@ -35,7 +38,10 @@ export function ConnectorHealthTable({ rows }: { rows: ConnectorHealthRow[] }) {
           {rows.map(({ connector: c, health: h }) => (
             <tr key={c.id} data-testid="connector-row">
               <td className="px-3 py-2">
-                <span className="font-mono font-medium text-ink">{c.code}</span> {c.active ? null : <Badge tone="muted">inactive</Badge>}
+                <Link href={`/connectors/${encodeURIComponent(c.code)}`} className="font-mono font-medium text-accent hover:text-accent-strong">
+                  {c.code}
+                </Link>{' '}
+                {c.active ? null : <Badge tone="muted">inactive</Badge>}
                 <div className="text-xs text-ink-subtle">{c.name}</div>
               </td>
               <td className="px-3 py-2 text-ink-muted">{c.kind}</td>
@@ -53,8 +59,9 @@ export function ConnectorHealthTable({ rows }: { rows: ConnectorHealthRow[] }) {
                   )}
                 </td>
               ))}
+              <td className="px-3 py-2 text-right tabular-nums text-ink-muted" data-testid="success-rate">{formatRate(h.successRate)}</td>
               <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums text-ink-muted">
-                {formatDuration(h.p95LatencyMs, '—')}
+                {formatDuration(h.p50LatencyMs, '—')} / {formatDuration(h.p95LatencyMs, '—')}
                 {h.processedLastHour > 0 ? <div className="text-xs text-ink-subtle">{formatCount(h.processedLastHour)} {h.processedLastHour === 1 ? 'event' : 'events'}</div> : null}
               </td>
               <td className={`px-3 py-2 text-right tabular-nums ${h.deadLetters > 0 ? 'font-medium text-danger' : 'text-ink-subtle'}`}>{formatCount(h.deadLetters)}</td>

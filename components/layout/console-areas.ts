@@ -77,7 +77,7 @@ export const consoleAreas = [
     href: '/connectors',
     label: 'Connectors',
     permission: 'connectors:read',
-    summary: 'Health, latency, backlog and dead letters of every connected system.',
+    summary: 'Health, success rate, latency, backlog and dead letters of every connected system, with its recent events and commands.',
     empty: { title: 'No connectors configured', body: 'Connected systems (CRM, PSA, ERP, HCM, tax engine, payments, bank) appear here once they are registered.' },
   },
   {
@@ -85,7 +85,7 @@ export const consoleAreas = [
     href: '/admin',
     label: 'Admin',
     permission: 'users:manage',
-    summary: 'People and their roles, connectors and their secrets, data ownership rules.',
+    summary: 'People and their roles, API tokens, data ownership rules, SKU mappings and rate cards, accounting periods.',
     empty: { title: 'No ownership rules yet', body: 'Ownership rules decide which system may change which field; they appear here once configured.' },
   },
 ] as const satisfies readonly ConsoleArea[];

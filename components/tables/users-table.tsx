@@ -1,8 +1,10 @@
+// The people who can sign in; with `changeRole` (ADMIN) each row can change its role.
 import type { UserSummary } from '@/lib/queries/list-users';
+import { RoleForm, type ChangeRoleAction } from '@/components/admin/role-form';
 import { RoleBadge } from '@/components/ui/role-badge';
 import { formatDateTime } from '@/components/ui/format-date';
 
-export function UsersTable({ users }: { users: UserSummary[] }) {
+export function UsersTable({ users, changeRole }: { users: UserSummary[]; changeRole?: ChangeRoleAction }) {
   return (
     <div className="overflow-x-auto rounded-card border border-line bg-surface shadow-card">
       <table className="w-full text-left text-sm" data-testid="users-table">
@@ -13,11 +15,12 @@ export function UsersTable({ users }: { users: UserSummary[] }) {
             <th scope="col" className="px-4 py-2 font-medium">Role</th>
             <th scope="col" className="px-4 py-2 font-medium">Status</th>
             <th scope="col" className="px-4 py-2 font-medium">Last sign-in</th>
+            {changeRole ? <th scope="col" className="px-4 py-2 font-medium">Change role</th> : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
           {users.map((user) => (
-            <tr key={user.id}>
+            <tr key={user.id} data-testid="user-row">
               <td className="px-4 py-2 font-medium text-ink">{user.name}</td>
               <td className="px-4 py-2 text-ink-muted">{user.email}</td>
               <td className="px-4 py-2">
@@ -25,6 +28,11 @@ export function UsersTable({ users }: { users: UserSummary[] }) {
               </td>
               <td className="px-4 py-2 text-ink-muted">{user.active ? 'Active' : 'Deactivated'}</td>
               <td className="px-4 py-2 text-ink-muted tabular-nums">{formatDateTime(user.lastSignInAt, 'Never')}</td>
+              {changeRole ? (
+                <td className="px-4 py-2">
+                  <RoleForm key={user.role} userId={user.id} email={user.email} role={user.role} changeRole={changeRole} />
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

@@ -13,6 +13,11 @@ describe('formatAmount', () => {
   ])('%s → %s', (amount, shown) => {
     expect(formatAmount(amount)).toBe(shown);
   });
+
+  it('keeps amounts already at their currency scale as they are (minScale 0)', () => {
+    expect(formatAmount('1200000', 0)).toBe('1,200,000');
+    expect(formatAmount('42300.5', 0)).toBe('42,300.5');
+  });
 });
 
 describe('formatDuration', () => {

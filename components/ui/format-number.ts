@@ -7,7 +7,9 @@ export function formatAmount(amount: string, minScale = 2): string {
   if (!match) return amount;
   const [, sign = '', whole = '0', fraction = ''] = match;
   const grouped = whole.replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${grouped}.${fraction.padEnd(minScale, '0')}`;
+  const decimals = fraction.padEnd(minScale, '0');
+  // A currency without minor units (JPY) shows no decimal point at all.
+  return decimals ? `${sign}${grouped}.${decimals}` : `${sign}${grouped}`;
 }
 
 /** Milliseconds as people read them: 850 ms, 2.4 s, 3.2 min, 5.1 h. */

@@ -19,6 +19,7 @@ import { inboxEventIdParamsSchema, listInboxEventsQuerySchema } from '../schemas
 import { inboxEventDetailSchema, inboxEventPageSchema } from '../schemas/inbox-responses.ts';
 import { invoiceDetailSchema, invoiceIdParamsSchema, invoicePageSchema, listInvoicesQuerySchema } from '../schemas/invoices.ts';
 import { invoiceExplanationSchema, lineageGraphSchema, lineageParamsSchema } from '../schemas/lineage.ts';
+import { revenueEntryIdParamsSchema, revenueExplanationSchema } from '../schemas/revenue-explanation.ts';
 import { deleteOwnershipRuleQuery, listOwnershipRulesQuery, setOwnershipRuleBody } from '../schemas/ownership-rule.ts';
 import { accountingPeriodListSchema, listPeriodsQuerySchema, periodActionResultSchema, periodParamsSchema, reopenPeriodBodySchema } from '../schemas/periods.ts';
 import { revenueQuerySchema, revenueResponseSchema } from '../schemas/revenue.ts';
@@ -66,6 +67,12 @@ export const apiOperations: readonly ApiOperation[] = [
     summary: 'Why an invoice is what it is, down to the timesheets and events',
     params: invoiceIdParamsSchema,
     responses: ok('The invoice as a tree that adds up to its total.', 'InvoiceExplanation', invoiceExplanationSchema),
+  },
+  {
+    method: 'get', path: '/api/v1/revenue/entries/{id}/explanation', operationId: 'explainRevenueEntry', tag: 'Lineage', auth: 'user', permission: 'lineage:read',
+    summary: 'Why a revenue entry is what it is: cost-to-cost inputs, time, fee or usage, down to the events',
+    params: revenueEntryIdParamsSchema,
+    responses: ok('The entry as a tree: the ledger arithmetic and what it recognises.', 'RevenueExplanation', revenueExplanationSchema),
   },
   {
     method: 'get', path: '/api/v1/revenue', operationId: 'getRevenue', tag: 'Revenue', auth: 'user', permission: 'engagements:read',

@@ -56,14 +56,18 @@ beforeAll(async () => {
 });
 
 describe('getConnectorHealth', () => {
-  it('counts, backlog and p95 latency per connector', async () => {
+  it('counts, backlog, latency, success rate, pending commands and dead letters per connector', async () => {
     const health = await getConnectorHealth({ now });
     expect(health.get(busy)).toEqual({
       lastEventAt: ago(500),
       receivedToday: 24, // 20 + the one two hours ago + 2 received + 1 failed
       backlog: { RECEIVED: 2, FAILED: 1, PARKED: 0, HELD: 1 },
       processedLastHour: 20,
+      p50LatencyMs: 1050, // between 1000 and 1100
       p95LatencyMs: 1905, // linear interpolation between 1900 and 2000
+      // Last 24 h: 22 processed (20 + two hours ago + just before midnight) and 1 failed; the held one is older.
+      successRate: 22 / 23,
+      outboxPending: 0,
       deadLetters: 0,
     });
     expect(health.get(quiet)).toEqual({
@@ -71,7 +75,10 @@ describe('getConnectorHealth', () => {
       receivedToday: 0,
       backlog: { RECEIVED: 0, FAILED: 0, PARKED: 1, HELD: 0 },
       processedLastHour: 0,
+      p50LatencyMs: null,
       p95LatencyMs: null,
+      successRate: null, // only a parked event, two days ago
+      outboxPending: 1,
       deadLetters: 2,
     });
     expect(health.get(silent)).toMatchObject({ lastEventAt: null, receivedToday: 0, p95LatencyMs: null });

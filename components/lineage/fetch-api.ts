@@ -1,0 +1,14 @@
+// Reads a JSON API from the browser with the person's session; a refusal becomes an Error
+// carrying the problem+json detail (what to show), never the raw response.
+export async function fetchApi<T>(path: string): Promise<T> {
+  const response = await fetch(path, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+  if (response.ok) return (await response.json()) as T;
+  let detail = `The server answered ${response.status}.`;
+  try {
+    const problem = (await response.json()) as { detail?: string; title?: string };
+    detail = problem.detail ?? problem.title ?? detail;
+  } catch {
+    // Not problem+json: keep the status sentence.
+  }
+  throw new Error(detail);
+}
