@@ -79,6 +79,11 @@ describe('generateDemoWorld', () => {
   it('scales down for tests and keeps a fault of every kind', () => {
     const small = generateDemoWorld({ seed: 'test-seed', scale: 0.05, today: TODAY });
     expect(small.engagements.length).toBeLessThan(40);
+    const live = small.engagements.filter((e) => !e.heldBy);
+    for (const model of ['TIME_AND_MATERIALS', 'FIXED_FEE_MILESTONE', 'RETAINER_WITH_OVERAGE']) {
+      expect(new Set(live.filter((e) => e.model === model).map((e) => e.currency)), model).toEqual(new Set(['USD', 'GBP', 'EUR', 'INR']));
+    }
+    expect(live.map((e) => e.payer)).toEqual(expect.arrayContaining(['short-payer', 'disputer']));
     expect(new Set(small.faults.map((f) => f.code)).size).toBe(new Set(world.faults.map((f) => f.code)).size);
     expect(() => generateDemoWorld({ today: TODAY, scale: 0 })).toThrow(/scale/);
   });

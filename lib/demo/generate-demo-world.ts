@@ -12,7 +12,7 @@ import type { DemoClient, DemoEmployee, DemoEvent, DemoMonth, DemoQuote, DemoWor
 
 export interface DemoWorldOptions {
   seed?: string;
-  /** 1 = the full firm (~300 clients, ~130 engagements); tests use 0.05–0.2. */
+  /** 1 = the full firm (~300 clients, ~120 quotes); tests use 0.05–0.2. */
   scale?: number;
   /** The load date: the year shown ends the day before. */
   today: IsoDate;
@@ -49,16 +49,21 @@ export function generateDemoWorld(options: DemoWorldOptions): DemoWorld {
   const buyers = pickBuyers(random.fork('buyers'), clients);
   const healthy: GeneratedEngagement[] = [];
   const plan: [typeof timeAndMaterials, number, [number, number], [number, number]][] = [
-    [timeAndMaterials, count(50, scale, 3), [0, 11], [2, 6]],
-    [fixedFee, count(40, scale, 3), [0, 9], [3, 7]],
-    [retainer, count(40, scale, 3), [0, 8], [6, 12]],
+    [timeAndMaterials, count(40, scale, 4), [0, 11], [2, 6]],
+    [fixedFee, count(30, scale, 4), [0, 9], [3, 7]],
+    [retainer, count(30, scale, 4), [0, 8], [6, 12]],
   ];
   for (const [make, n, [firstStart, lastStart], [shortest, longest]] of plan) {
     for (let i = 0; i < n; i++) {
       const start = addMonths(firstMonth, context.random.int(firstStart, lastStart));
-      healthy.push(make(context, buyers.next(), start, context.random.int(shortest, longest)));
+      // The first of each model in every legal entity, however small the world.
+      const entity = i < legalEntities.length ? legalEntities[i]!.code : undefined;
+      healthy.push(make(context, buyers.next(entity), start, context.random.int(shortest, longest)));
     }
   }
+  // However small the world, someone pays short and someone disputes: the first T&M and retainer clients.
+  healthy.find((g) => g.engagement.model === 'TIME_AND_MATERIALS')!.engagement.payer = 'short-payer';
+  healthy.find((g) => g.engagement.model === 'RETAINER_WITH_OVERAGE')!.engagement.payer = 'disputer';
 
   const faults: plant.PlantedFault[] = [];
   const extra: DemoEvent[] = [];
@@ -137,7 +142,10 @@ export function generateDemoWorld(options: DemoWorldOptions): DemoWorld {
     }
   }
 
-  const taxOutageLegalEntity = faultRandom.pick(legalEntities).code;
+  // The outage meets the entity of a retainer still running in the last billed month: that run has invoices to tax.
+  const lastBilledMonth = addMonths(current, -1);
+  const running = healthy.find((g) => g.engagement.model === 'RETAINER_WITH_OVERAGE' && g.engagement.acceptedOn < firstDayOfMonth(lastBilledMonth) && retainerEnd(g) >= lastBilledMonth);
+  const taxOutageLegalEntity = running?.engagement.legalEntityCode ?? 'US01';
   faults.push({ code: 'TAX_ENGINE_UNAVAILABLE', where: `the last billing run of ${taxOutageLegalEntity} meets a tax-engine outage` });
   const lastMonthEnd = lastDayOfMonth(addMonths(current, -1));
   const strayCredits = Array.from({ length: perFault }, (_, i) => {
@@ -161,6 +169,11 @@ export function generateDemoWorld(options: DemoWorldOptions): DemoWorld {
   return { seed, scale, today, clients, employees, engagements, months, taxOutageLegalEntity, strayCredits, faults };
 }
 
+const retainerEnd = (g: GeneratedEngagement): YearMonth => {
+  const terms = g.quote.data.retainer as { startMonth: YearMonth; months: number };
+  return addMonths(terms.startMonth, terms.months - 1);
+};
+
 const mondayOf = (day: IsoDate) => {
   const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
   return addDays(day, -weekday);
@@ -174,9 +187,11 @@ function pickBuyers(random: Random, clients: DemoClient[]) {
   let i = 0;
   return {
     used,
-    next(): DemoClient {
-      const client = i < order.length * 0.7 ? order[i] : random.pick(clients);
-      i += 1;
+    /** The next buyer, in `entity` when named (the first unused client there, else any of its clients). */
+    next(entity?: LegalEntityCode): DemoClient {
+      const inEntity = entity ? order.find((c) => c.legalEntityCode === entity && !used.has(c.externalId)) ?? random.pick(clients.filter((c) => c.legalEntityCode === entity)) : undefined;
+      const client = inEntity ?? (i < order.length * 0.7 ? order[i] : random.pick(clients));
+      if (!inEntity) i += 1;
       used.add(client!.externalId);
       return client!;
     },

@@ -27,7 +27,7 @@ export interface EngagementContext {
 const PAYERS: readonly [PayerHabit, number][] = [['prompt', 0.5], ['slow', 0.2], ['card', 0.12], ['short-payer', 0.1], ['disputer', 0.08]];
 const TEAM_ROLES: Record<BillingModel, Role[]> = {
   TIME_AND_MATERIALS: ['MANAGER', 'SENIOR_CONSULTANT', 'ANALYST'],
-  FIXED_FEE_MILESTONE: ['MANAGER', 'CONSULTANT', 'ANALYST'],
+  FIXED_FEE_MILESTONE: ['MANAGER', 'CONSULTANT'],
   RETAINER_WITH_OVERAGE: ['CONSULTANT'],
 };
 /** A currency's amounts relative to USD, to size fees and expenses. */

@@ -30,8 +30,9 @@ export function planPayment(seed: string, habit: PayerHabit, invoice: InvoiceToP
   if (total.lte(0)) return null;
   const random = seededRandom(`${seed}/pay/${invoice.quoteId}/${invoice.ordinal}`);
   const base = { amount: total.toFixed(2), reference: invoice.number };
-  // One invoice in twelve is simply left unpaid for a while.
-  if (random.chance(1 / 12)) return null;
+  // One invoice in twelve is simply left unpaid for a while (not the ones a habit is about).
+  const unpaid = random.chance(1 / 12);
+  if (unpaid && habit !== 'disputer' && habit !== 'short-payer') return null;
   switch (habit) {
     case 'prompt':
       return { channel: 'bank', on: addDays(invoice.issueDate, random.int(12, 30)), ...base };
@@ -40,9 +41,11 @@ export function planPayment(seed: string, habit: PayerHabit, invoice: InvoiceToP
     case 'card':
       return { channel: 'card', on: addDays(invoice.issueDate, random.int(3, 12)), dispute: false, ...base };
     case 'disputer':
-      return { channel: 'card', on: addDays(invoice.issueDate, random.int(5, 20)), dispute: random.chance(1 / 3), ...base };
+      // The first invoice, and every third after it, is disputed.
+      return { channel: 'card', on: addDays(invoice.issueDate, random.int(5, 20)), dispute: invoice.ordinal % 3 === 1, ...base };
     case 'short-payer': {
-      if (!random.chance(1 / 2)) return { channel: 'bank', on: addDays(invoice.issueDate, random.int(20, 40)), ...base };
+      // Every other invoice is paid short, the first one included.
+      if (invoice.ordinal % 2 === 0) return { channel: 'bank', on: addDays(invoice.issueDate, random.int(20, 40)), ...base };
       const deduction = total.times(random.pick(['0.02', '0.03', '0.05'])).toDecimalPlaces(2);
       return { channel: 'remittance', on: addDays(invoice.issueDate, random.int(25, 45)), amount: total.minus(deduction).toFixed(2), reference: invoice.number, deduction: deduction.toFixed(2), reasonCode: random.pick(REASONS) };
     }

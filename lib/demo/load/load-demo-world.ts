@@ -9,7 +9,7 @@ import { addDays, type IsoDate } from '../../domain/periods/calendar-date.ts';
 import { legalEntities } from '../firm.ts';
 import { planPayment } from '../payment-plan.ts';
 import type { DemoEngagement, DemoEvent, DemoMonth, DemoWorld } from '../types.ts';
-import { closeMonths } from './close-months.ts';
+import { openBooks } from './close-months.ts';
 import { resolveEngagements, type LiveEngagement } from './resolve-engagements.ts';
 import { inParallel, settle } from './settle.ts';
 import { bankPayment, CAMT_ACCOUNT_CURRENCY, settlePayments, type DuePayment } from './settle-payments.ts';
@@ -44,6 +44,7 @@ export async function loadDemoWorld(o: { world: DemoWorld; threadline: Threadlin
   let planned: DuePayment[] = [];
   const yesterday = addDays(world.today, -1);
   const lastBilled = [...world.months].reverse().find((m) => m.asOf)?.month;
+  const books = await openBooks(threadline);
 
   for (const month of world.months) {
     const monthStarted = Date.now();
@@ -77,11 +78,13 @@ export async function loadDemoWorld(o: { world: DemoWorld; threadline: Threadlin
 
     let issued = 0;
     if (month.asOf) {
-      for (const entity of legalEntities) {
-        const outage = month.month === lastBilled && entity.code === world.taxOutageLegalEntity;
+      // One run for the firm; the last month, entity by entity, one of them during a tax-engine outage.
+      const scopes = month.month === lastBilled ? legalEntities.map((e) => e.code) : [undefined];
+      for (const legalEntityCode of scopes) {
+        const outage = legalEntityCode === world.taxOutageLegalEntity;
         if (outage) await simulators.control('tax', { outage: true });
         try {
-          const run = (await threadline.post<BillingRunAnswer>('/api/v1/billing/runs', { asOf: month.asOf, legalEntityCode: entity.code })).body;
+          const run = (await threadline.post<BillingRunAnswer>('/api/v1/billing/runs', { asOf: month.asOf, ...(legalEntityCode ? { legalEntityCode } : {}) })).body;
           issued += run.invoicesIssued;
           planned.push(...plansFor(run, month.asOf));
         } finally {
@@ -91,7 +94,7 @@ export async function loadDemoWorld(o: { world: DemoWorld; threadline: Threadlin
       await threadline.post('/api/v1/revenue/runs', { asOf: month.asOf });
       summary.invoices += issued;
     }
-    const closed = await closeMonths(threadline, month.close);
+    const closed = await books.close(month.close);
     say(`  ${month.month}: ${month.quotes.length} quotes, ${delivery.length} delivery events, ${due.length} payments, ${issued} invoices issued${closed.length ? `, closed ${closed.join(' ')}` : ''} (${((Date.now() - monthStarted) / 1000).toFixed(1)} s)`);
   }
 
