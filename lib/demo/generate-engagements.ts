@@ -26,7 +26,7 @@ export interface EngagementContext {
 
 const PAYERS: readonly [PayerHabit, number][] = [['prompt', 0.5], ['slow', 0.2], ['card', 0.12], ['short-payer', 0.1], ['disputer', 0.08]];
 const TEAM_ROLES: Record<BillingModel, Role[]> = {
-  TIME_AND_MATERIALS: ['MANAGER', 'SENIOR_CONSULTANT', 'ANALYST'],
+  TIME_AND_MATERIALS: ['MANAGER', 'ANALYST'],
   FIXED_FEE_MILESTONE: ['MANAGER', 'CONSULTANT'],
   RETAINER_WITH_OVERAGE: ['CONSULTANT'],
 };
@@ -165,13 +165,14 @@ export function timeAndMaterials(context: EngagementContext, client: DemoClient,
   events.push(...expenses(context, f));
   // One in six asks for more analyst hours halfway through.
   const midWeek = f.weeks[Math.floor(f.weeks.length / 2)];
+  const analyst = f.team.length - 1;
   if (midWeek && f.weeks.length >= 6 && random.chance(1 / 6)) {
-    const hours = roundTo(weekly[2]! * 6, 10);
+    const hours = roundTo(weekly[analyst]! * 6, 10);
     const approvedAt = atTime(midWeek, '16:00');
     const changeOrderId = `CO-${f.quoteId}-1`;
     events.push({
       id: `demo-co-${changeOrderId}-v1`, connector: 'crm', source: '/demo/crm', type: 'q2c.change_order.approved.v1', subject: changeOrderId, sequence: 1, time: approvedAt,
-      data: { changeOrderId, quoteId: f.quoteId, version: 1, valueDelta: dec(hours).times(rates[2]!).toFixed(2), estimatedCostDelta: dec(hours).times(f.team[2]!.costRate).toFixed(2), budgetHoursDelta: String(hours), reason: 'Extended data workstream', approvedAt },
+      data: { changeOrderId, quoteId: f.quoteId, version: 1, valueDelta: dec(hours).times(rates[analyst]!).toFixed(2), estimatedCostDelta: dec(hours).times(f.team[analyst]!.costRate).toFixed(2), budgetHoursDelta: String(hours), reason: 'Extended data workstream', approvedAt },
     });
   }
   const quote = quoteOf(f, 'TIME_AND_MATERIALS', { lines, rateCardCode: `STD-${f.entity.currency}`, estimatedCost });
@@ -221,8 +222,9 @@ export function retainer(context: EngagementContext, client: DemoClient, startMo
   const monthlyFee = roundTo(random.int(6, 24) * 1000 * scale, scale >= 30 ? 10_000 : 500);
   const includedUnits = random.pick([500, 1000, 2000]);
   const overageRate = (random.pick([3, 4.5, 6]) * scale).toFixed(2);
-  const weekly = random.pick([4, 8]);
-  const events: DemoEvent[] = f.weeks.map((monday) => timesheet({ quoteId: f.quoteId, member: f.team[0]!, monday, hours: weekly, billable: false }));
+  // Managed-services staff submit their time every other week.
+  const fortnightly = random.pick([8, 16]);
+  const events: DemoEvent[] = f.weeks.filter((_, i) => i % 2 === 1).map((monday) => timesheet({ quoteId: f.quoteId, member: f.team[0]!, monday, hours: fortnightly, billable: false }));
   for (let i = 0; i < months; i++) {
     const period = addMonths(startMonth, i);
     const reportedOn = addDays(lastDayOfMonth(period), 2);

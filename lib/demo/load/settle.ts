@@ -12,7 +12,8 @@ export async function settle(threadline: ThreadlineClient, simulators: Simulator
     if (Date.now() > deadline) {
       throw new DemoLoadError(`Threadline did not settle after ${options.what} within ${Math.round((options.timeoutMs ?? 300_000) / 1000)} s (inbox ${last.inbox} waiting, outbox ${last.outbox} pending).`);
     }
-    await new Promise((resolve) => setTimeout(resolve, quietRounds === 0 ? 150 : 300));
+    // Half a second between looks: each one costs the web process a metrics query.
+    await new Promise((resolve) => setTimeout(resolve, quietRounds === 0 ? 500 : 250));
     last = await threadline.backlog();
     const quiet = last.inbox === 0 && last.outbox === 0 && (await simulators.quiet());
     quietRounds = quiet ? quietRounds + 1 : 0;
