@@ -101,6 +101,7 @@ async function main(): Promise<void> {
     const credentialsFile = await prepareDevAccess({ databaseUrl, dataDir, baseUrl, seedDemoUsers });
     const demo = demoWorldSettings(config, Boolean(embedded));
     const loadDemo = demo.enabled && Boolean(credentialsFile) && !(await hasBusinessData(databaseUrl));
+    if (demo.enabled && !credentialsFile) say('DEMO_WORLD is on but there are no demo users (SEED_DEMO_USERS=false): the demo world is not loaded.');
     // Said before the web app answers, so a health probe never sees "no demo" while it is about to load.
     if (loadDemo) writeDemoStatus(dataDir, { status: 'loading', seed: demo.seed, scale: demo.scale, startedAt: new Date().toISOString(), detail: 'Starting Threadline.', pid: process.pid });
     // Also with DATABASE_URL; TAX_ENGINE_SIMULATOR=false when a real tax engine is configured.
