@@ -50,7 +50,9 @@ export async function loadDemoWorld(o: { world: DemoWorld; threadline: Threadlin
     const monthStarted = Date.now();
     await hire(month);
     await send(month.before.filter((e) => !e.expectRefused));
-    if (month.hires.length > 0 || month.before.length > 0) await settle(threadline, simulators, { what: `${month.month}'s master data` });
+    // The first month's people and group parents must be in before anything names them;
+    // later prospects are named by nothing and ride along with the quotes.
+    if (month.hires.length > 0) await settle(threadline, simulators, { what: `${month.month}'s master data` });
 
     await inParallel(month.quotes, 8, async (quote) => {
       await simulators.post('crm', 'v1/quotes', quote.data);
