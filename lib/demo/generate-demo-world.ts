@@ -104,7 +104,8 @@ export function generateDemoWorld(options: DemoWorldOptions): DemoWorld {
   }
 
   // The CPQ re-quotes live T&M engagements as fixed fees: QUOTE_CONTRACT_VALUE_MISMATCH.
-  const tm = healthy.filter((g) => g.engagement.model === 'TIME_AND_MATERIALS' && g.engagement.acceptedOn < firstDayOfMonth(addMonths(current, -2)));
+  const revised = (g: GeneratedEngagement) => g.events.some((e) => e.type === 'q2c.quote.accepted.v1');
+  const tm = healthy.filter((g) => g.engagement.model === 'TIME_AND_MATERIALS' && !revised(g) && g.engagement.acceptedOn < firstDayOfMonth(addMonths(current, -2)));
   for (const g of tm.slice(0, perFault)) {
     extra.push(plant.requotedAsFixedFee(g, `${addDays(g.engagement.acceptedOn, 25)}T12:00:00Z`, lastDayOfMonth(addMonths(current, 2))));
     faults.push({ code: 'QUOTE_CONTRACT_VALUE_MISMATCH', where: `${g.engagement.quoteId} v2 changes the billing model` });

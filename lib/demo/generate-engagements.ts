@@ -176,7 +176,19 @@ export function timeAndMaterials(context: EngagementContext, client: DemoClient,
     });
   }
   const quote = quoteOf(f, 'TIME_AND_MATERIALS', { lines, rateCardCode: `STD-${f.entity.currency}`, estimatedCost });
+  // One in eight is re-quoted two weeks in (version 2, a fifth more hours): the new baseline.
+  if (f.weeks.length >= 4 && random.chance(1 / 8)) events.push(revisedQuote(quote, addDays(f.start, 14)));
   return { engagement: engagementOf(context, f, 'TIME_AND_MATERIALS', value), quote, events };
+}
+
+/** Version 2 of an accepted T&M quote, as the CPQ sends it: every role's hours up by a fifth. */
+function revisedQuote(quote: DemoQuote, on: IsoDate): DemoEvent {
+  const acceptedAt = atTime(on, '14:00');
+  const lines = (quote.data.lines as { quantity: string }[]).map((l) => ({ ...l, quantity: String(roundTo(Number(l.quantity) * 1.2, 10)) }));
+  return {
+    id: `demo-quote-${quote.data.quoteId}-v2`, connector: 'crm', source: '/demo/crm', type: 'q2c.quote.accepted.v1', subject: quote.data.quoteId, sequence: 2, time: acceptedAt,
+    data: { ...structuredClone(quote.data), quoteVersion: 2, lines, acceptedAt },
+  };
 }
 
 export function fixedFee(context: EngagementContext, client: DemoClient, startMonth: YearMonth, months: number): GeneratedEngagement {
