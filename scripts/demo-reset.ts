@@ -51,6 +51,7 @@ async function main(): Promise<number> {
   say(`Resetting the demo world of the Threadline at ${stack.baseUrl} (npm start, pid ${stack.pid}): the business data is emptied and loaded again; users, connectors and their credentials stay.`);
   process.kill(stack.pid, 'SIGUSR2');
   const deadline = Date.now() + 15 * 60_000;
+  const refusedAfter = Date.now() + 15_000;
   let started = false;
   let last = '';
   while (Date.now() < deadline) {
@@ -59,6 +60,10 @@ async function main(): Promise<number> {
     const demo = now?.demo;
     if (!demo) continue;
     if (demo.status === 'loading') started = true;
+    if (!started && Date.now() > refusedAfter) {
+      say('npm start did not take up the reset (DEMO_WORLD off for that installation?): see its console. Nothing was changed.');
+      return 1;
+    }
     if (demo.detail && demo.detail !== last && demo.status === 'loading') say(`  ${(last = demo.detail)}`);
     if (!started) continue;
     if (demo.status === 'loaded') {

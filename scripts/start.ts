@@ -1,7 +1,8 @@
 // `npm start`: one command for the whole of Threadline. Builds the app when needed,
 // starts the embedded PostgreSQL (or checks DATABASE_URL), applies migrations, seeds
 // the demo users, then runs the web app, the worker and the simulators (tax engine, ERP,
-// PSA, CRM, HCM, payment gateway, bank) and says where everything is.
+// PSA, CRM, HCM, payment gateway, bank), says where everything is, and loads the demo
+// world into an empty database (docs/DEMO.md; SIGUSR2 from `npm run demo:reset` reloads it).
 // Ctrl-C / SIGTERM stops the children first, then PostgreSQL.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -169,6 +170,8 @@ async function main(): Promise<void> {
     // and the simulators stop, the business data is emptied, they start afresh, the world loads.
     process.on('SIGUSR2', () => {
       if (demoBusy || shuttingDown) return say('The demo world is already being loaded; reset ignored.');
+      // Never empty an installation that did not ask for the demo (a real database).
+      if (!demo.enabled) return say('DEMO_WORLD is off for this installation: demo:reset refused, nothing was changed.');
       demoBusy = true;
       writeDemoStatus(dataDir, { status: 'loading', seed: demo.seed, scale: demo.scale, startedAt: new Date().toISOString(), detail: 'Resetting: emptying the business data.', pid: process.pid });
       say('Resetting the demo world: stopping the worker and the simulators, emptying the business data…');
@@ -182,7 +185,9 @@ async function main(): Promise<void> {
         })
         .catch((error: unknown) => {
           demoBusy = false;
-          process.stderr.write(`The demo reset failed: ${error instanceof Error ? error.message : String(error)}\n`);
+          const detail = `The demo reset failed: ${error instanceof Error ? error.message : String(error)}`;
+          writeDemoStatus(dataDir, { status: 'failed', seed: demo.seed, scale: demo.scale, startedAt: new Date().toISOString(), finishedAt: new Date().toISOString(), detail, pid: process.pid });
+          process.stderr.write(`${detail}\n`);
         });
     });
     if (loadDemo) await playDemo();
