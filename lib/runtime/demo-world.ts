@@ -2,15 +2,17 @@
 // the demo world (lib/demo, docs/DEMO.md): decides whether to, builds the loader's view of
 // the running stack (dev credentials, simulator ports and tokens), keeps the status file
 // GET /api/v1/health reports from, and prints progress.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { z } from 'zod';
 import { generateDemoWorld, DEFAULT_DEMO_SEED } from '../demo/generate-demo-world.ts';
 import { loadDemoWorld, type DemoLoadSummary } from '../demo/load/load-demo-world.ts';
 import { simulatorClient, type SimulatorEndpoints } from '../demo/load/simulator-client.ts';
 import { threadlineClient } from '../demo/load/threadline-client.ts';
 import { writeDemoStatus } from '../demo/load/demo-status.ts';
 import type { DevCredentials } from './dev-credentials.ts';
+import { readJsonFile } from './read-json-file.ts';
 
 export interface DemoWorldSettings {
   enabled: boolean;
@@ -19,12 +21,14 @@ export interface DemoWorldSettings {
 }
 
 /** The running stack as the demo loader reaches it: written by npm start (mode 0600: the simulators' tokens), read by demo:reset. */
-export interface RunningStack {
-  baseUrl: string;
+const runningStackSchema = z.object({
+  baseUrl: z.string(),
   /** npm start's process. */
-  pid: number;
-  simulators: SimulatorEndpoints;
-}
+  pid: z.number().int(),
+  simulators: z.record(z.string(), z.object({ url: z.string(), token: z.string() })),
+});
+
+export type RunningStack = z.infer<typeof runningStackSchema> & { simulators: SimulatorEndpoints };
 
 const stackFile = (dataDir: string) => path.join(dataDir, 'running-stack.json');
 
@@ -33,12 +37,7 @@ export function writeSimulatorEndpoints(dataDir: string, stack: RunningStack): v
 }
 
 export function readRunningStack(dataDir: string): RunningStack | undefined {
-  if (!existsSync(stackFile(dataDir))) return undefined;
-  try {
-    return JSON.parse(readFileSync(stackFile(dataDir), 'utf8')) as RunningStack;
-  } catch {
-    return undefined;
-  }
+  return readJsonFile(stackFile(dataDir), runningStackSchema);
 }
 
 /** On by default with the embedded database (like the demo users), off with DATABASE_URL; DEMO_WORLD overrides. */

@@ -1,9 +1,10 @@
 // Where the demo world's load stands, kept in <data dir>/demo-world.json: written by the
 // loader (npm start, npm run demo:reset), read by GET /api/v1/health so tests and people
 // can wait for it. A file, not a table: it describes this installation's demo, not business data.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { readJsonFile } from '../../runtime/read-json-file.ts';
 
 export const demoStatusSchema = z.object({
   status: z.enum(['loading', 'loaded', 'failed']),
@@ -22,14 +23,7 @@ export type DemoStatus = z.infer<typeof demoStatusSchema>;
 export const demoStatusPath = (dataDir: string) => path.join(dataDir, 'demo-world.json');
 
 export function readDemoStatus(dataDir: string): DemoStatus | undefined {
-  const file = demoStatusPath(dataDir);
-  if (!existsSync(file)) return undefined;
-  try {
-    const parsed = demoStatusSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  return readJsonFile(demoStatusPath(dataDir), demoStatusSchema);
 }
 
 /** Written to a temporary file and renamed, so a reader never sees half a file. */
