@@ -2,10 +2,11 @@
 // file's database, with the web app, the worker and every simulator as real processes; a
 // small-scale world is loaded over real HTTP and must leave a living firm — all three
 // billing models in all four currencies, invoices issued and posted by the ERP, cash
-// applied, revenue recognized, and an open exception of every code of DESIGN.md §7.
+// applied, revenue recognized, and an open exception of every code of DESIGN.md §7; then
+// `npm run demo:reset` empties it and loads the very same world again, credentials kept.
 // Builds .next first when it is missing or stale.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,4 +95,26 @@ describe('the demo world, loaded by npm start over real HTTP', () => {
     const codes = new Set(open.map((o) => o.code as string));
     expect(CODES.filter((code) => !codes.has(code))).toEqual([]);
   });
+
+  it('is reloaded by npm run demo:reset: the same world again, users and connector credentials kept', async () => {
+    const figures = async () => ({
+      engagements: await db().engagement.count(),
+      invoices: await db().invoice.count(),
+      receipts: await db().cashReceipt.count(),
+      clients: await db().client.count(),
+      openCodes: (await db().exception.groupBy({ by: ['code'], where: { status: { in: ['OPEN', 'ASSIGNED'] } } })).map((o) => o.code).sort(),
+    });
+    const before = await figures();
+    const credentials = readFileSync(path.join(dataDir, 'dev-credentials.json'), 'utf8');
+    // Asynchronously: npm start keeps writing to this process while the reset runs.
+    const reset = spawn(process.execPath, ['--import', 'tsx', 'scripts/demo-reset.ts'], { cwd: root, env: { ...process.env, THREADLINE_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let said = '';
+    reset.stdout!.on('data', (chunk: Buffer) => (said += chunk.toString()));
+    reset.stderr!.on('data', (chunk: Buffer) => (said += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => reset.once('exit', resolve));
+    expect(code, `${said}\n${output.slice(-3000)}`).toBe(0);
+    expect(said).toMatch(/Demo world loaded/);
+    expect(await figures()).toEqual(before);
+    expect(readFileSync(path.join(dataDir, 'dev-credentials.json'), 'utf8')).toBe(credentials);
+  }, 600_000);
 });
