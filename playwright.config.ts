@@ -1,6 +1,8 @@
 // End-to-end tests in a real Chromium against the production build. The web server is
 // `npm start` itself (build when needed, embedded PostgreSQL, migrations, demo users,
-// web + worker) with its own data folder, so tests see exactly what a person sees.
+// web + worker, the demo world) with its own data folder, so tests see exactly what a
+// person sees. Tests start once the demo world is loaded (health ?demo=ready); the specs
+// look for their own data, never for an empty installation. DEMO_WORLD_SCALE passes through.
 import { defineConfig, devices } from '@playwright/test';
 import path from 'node:path';
 import { chromiumLaunchOptions } from './e2e/support/chromium';
@@ -31,8 +33,9 @@ export default defineConfig({
   ],
   webServer: {
     command: `rm -rf "${e2eDataDir}" && node --import tsx scripts/start.ts`,
-    url: `http://127.0.0.1:${port}/api/v1/health`,
-    timeout: 240_000,
+    // 200 only once the demo world is loaded (503 while it loads): build + load on a busy machine.
+    url: `http://127.0.0.1:${port}/api/v1/health?demo=ready`,
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
@@ -42,6 +45,7 @@ export default defineConfig({
       THREADLINE_DATA_DIR: e2eDataDir,
       NEXTAUTH_URL: `http://localhost:${port}`,
       LOG_LEVEL: 'warn',
+      ...(process.env.DEMO_WORLD_SCALE ? { DEMO_WORLD_SCALE: process.env.DEMO_WORLD_SCALE } : {}),
     },
   },
 });

@@ -62,6 +62,11 @@ export const envSchema = z.object({
   OUTBOX_BACKOFF_BASE_MS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(3_600_000).default(1000),
   OUTBOX_BACKOFF_CAP_MS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(86_400_000).default(300_000),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number({ message: 'must be a number' }).int().min(1, 'must be at least 1').max(1000).optional(),
+  // npm start loads the demo world (docs/DEMO.md) into an empty database: on by default with the
+  // embedded PostgreSQL, off with DATABASE_URL.
+  DEMO_WORLD: booleanFlag.optional(),
+  DEMO_WORLD_SEED: z.string().trim().min(1).max(100).optional(),
+  DEMO_WORLD_SCALE: z.coerce.number({ message: 'must be a number' }).gt(0, 'must be above 0').max(5, 'must be at most 5').optional(),
   ORDERING_GAP_TIMEOUT_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(7 * 86_400).default(900),
 });
 

@@ -1,7 +1,8 @@
 // `npm start`: one command for the whole of Threadline. Builds the app when needed,
 // starts the embedded PostgreSQL (or checks DATABASE_URL), applies migrations, seeds
 // the demo users, then runs the web app, the worker and the simulators (tax engine, ERP,
-// PSA, CRM, HCM, payment gateway, bank) and says where everything is.
+// PSA, CRM, HCM, payment gateway, bank), says where everything is, and loads the demo
+// world into an empty database (docs/DEMO.md; SIGUSR2 from `npm run demo:reset` reloads it).
 // Ctrl-C / SIGTERM stops the children first, then PostgreSQL.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +21,10 @@ import { describeTaxEngine, prepareTaxEngineSimulator, taxEngineChild } from '..
 import { commandSimulatorChild, describeCommandSimulator, prepareCommandSimulators } from '../lib/runtime/command-simulators.ts';
 import { readDevCredentials } from '../lib/runtime/dev-credentials.ts';
 import { disconnectAll } from '../lib/db/client.ts';
+import { demoWorldSettings, hasBusinessData, loadDemoWorldInto, writeSimulatorEndpoints } from '../lib/runtime/demo-world.ts';
+import type { SimulatorEndpoints } from '../lib/demo/load/simulator-client.ts';
+import { writeDemoStatus } from '../lib/demo/load/demo-status.ts';
+import { emptyBusinessData } from '../lib/runtime/empty-business-data.ts';
 
 const root = process.cwd();
 const say = (line = '') => process.stdout.write(line + '\n');
@@ -95,6 +100,11 @@ async function main(): Promise<void> {
     process.env.THREADLINE_SECRET_KEY = secretKey;
     const seedDemoUsers = config.SEED_DEMO_USERS ?? Boolean(embedded);
     const credentialsFile = await prepareDevAccess({ databaseUrl, dataDir, baseUrl, seedDemoUsers });
+    const demo = demoWorldSettings(config, Boolean(embedded));
+    const loadDemo = demo.enabled && Boolean(credentialsFile) && !(await hasBusinessData(databaseUrl));
+    if (demo.enabled && !credentialsFile) say('DEMO_WORLD is on but there are no demo users (SEED_DEMO_USERS=false): the demo world is not loaded.');
+    // Said before the web app answers, so a health probe never sees "no demo" while it is about to load.
+    if (loadDemo) writeDemoStatus(dataDir, { status: 'loading', seed: demo.seed, scale: demo.scale, startedAt: new Date().toISOString(), detail: 'Starting Threadline.', pid: process.pid });
     // Also with DATABASE_URL; TAX_ENGINE_SIMULATOR=false when a real tax engine is configured.
     const taxEngine = config.TAX_ENGINE_SIMULATOR === false ? undefined : await prepareTaxEngineSimulator({ port: config.TAX_ENGINE_PORT, avoidPorts: [config.PORT] });
     // The simulated ERP and PSA (outbox targets), CRM, HCM, payment gateway and bank (senders);
@@ -141,6 +151,46 @@ async function main(): Promise<void> {
     if (credentialsFile) say(`  Credentials  ${path.relative(root, credentialsFile)} (demo users, passwords and API tokens)`);
     say('Press Ctrl-C to stop.');
     say('');
+
+    const simulators: SimulatorEndpoints = Object.fromEntries(commandSimulators.map((sim) => [sim.name, { url: sim.url, token: sim.token }]));
+    if (taxEngine) simulators.tax = { url: taxEngine.url, token: taxEngine.token };
+    writeSimulatorEndpoints(dataDir, { baseUrl: `http://127.0.0.1:${config.PORT}`, pid: process.pid, simulators });
+    let demoBusy = false;
+    const playDemo = async () => {
+      const credentials = readDevCredentials(dataDir);
+      if (!credentials) return;
+      demoBusy = true;
+      // A failed load leaves Threadline running (the status file and health say why).
+      await loadDemoWorldInto({ settings: demo, dataDir, baseUrl: `http://127.0.0.1:${config.PORT}`, credentials, simulators, say })
+        .then(() => say(`Threadline is ready, with the demo world: ${baseUrl}`))
+        .catch((error: unknown) => process.stderr.write(`The demo world could not be loaded: ${error instanceof Error ? error.message : String(error)}\n`))
+        .finally(() => (demoBusy = false));
+    };
+    // `npm run demo:reset` (scripts/demo-reset.ts) asks for a reload with SIGUSR2: the worker
+    // and the simulators stop, the business data is emptied, they start afresh, the world loads.
+    process.on('SIGUSR2', () => {
+      if (demoBusy || shuttingDown) return say('The demo world is already being loaded; reset ignored.');
+      // Never empty an installation that did not ask for the demo (a real database).
+      if (!demo.enabled) return say('DEMO_WORLD is off for this installation: demo:reset refused, nothing was changed.');
+      demoBusy = true;
+      writeDemoStatus(dataDir, { status: 'loading', seed: demo.seed, scale: demo.scale, startedAt: new Date().toISOString(), detail: 'Resetting: emptying the business data.', pid: process.pid });
+      say('Resetting the demo world: stopping the worker and the simulators, emptying the business data…');
+      const restarted = ['worker', ...(taxEngine ? ['tax-engine'] : []), ...commandSimulators.map((sim) => sim.name)];
+      void supervisor
+        .restart(restarted, () => emptyBusinessData(databaseUrl!))
+        .then(async () => {
+          await waitForHealthy(`http://127.0.0.1:${config.PORT}/api/v1/health`, 90_000);
+          for (const endpoint of Object.values(simulators)) await waitForHealthy(`${endpoint.url}/health`, 15_000);
+          await playDemo();
+        })
+        .catch((error: unknown) => {
+          demoBusy = false;
+          const detail = `The demo reset failed: ${error instanceof Error ? error.message : String(error)}`;
+          writeDemoStatus(dataDir, { status: 'failed', seed: demo.seed, scale: demo.scale, startedAt: new Date().toISOString(), finishedAt: new Date().toISOString(), detail, pid: process.pid });
+          process.stderr.write(`${detail}\n`);
+        });
+    });
+    if (loadDemo) await playDemo();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`\n${message}\n`);

@@ -34,7 +34,8 @@ if (![...settings.phases].every((p) => ['1', '2', '3'].includes(p))) throw new E
 if ([3000, 3100].includes(settings.port)) throw new Error('BENCH_PORT must not be 3000 or 3100 (used by development servers).');
 // The limit is raised so that the run measures throughput, not the limiter; the simulated
 // tax engine plays no part in ingest.
-const stackEnv = { INGEST_RATE_LIMIT_PER_MINUTE: process.env.INGEST_RATE_LIMIT_PER_MINUTE ?? '1000000000', TAX_ENGINE_SIMULATOR: 'false' };
+// No demo world: the benchmark measures its own events on an empty installation.
+const stackEnv = { INGEST_RATE_LIMIT_PER_MINUTE: process.env.INGEST_RATE_LIMIT_PER_MINUTE ?? '1000000000', TAX_ENGINE_SIMULATOR: 'false', DEMO_WORLD: 'false' };
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const eventRate = (result: LoadResult) => result.events / result.seconds;

@@ -3,6 +3,7 @@
 import { db } from '../db/client.ts';
 import { env, requireDatabaseUrl } from '../env.ts';
 import { getMigrationStatus } from '../db/migrations/migration-status.ts';
+import { demoWorldState, type DemoWorldState } from './demo-world-state.ts';
 
 export type CheckStatus = 'ok' | 'failing';
 export interface HealthCheck {
@@ -13,6 +14,8 @@ export interface HealthCheck {
 export interface Health {
   status: CheckStatus;
   checks: { database: HealthCheck; migrations: HealthCheck; worker: HealthCheck };
+  /** The demo world of this installation (docs/DEMO.md); not a readiness check. */
+  demo: DemoWorldState;
 }
 
 // Migrations only change on deploy; once current, re-reading the table on every probe is
@@ -68,9 +71,9 @@ export async function getHealth(now = new Date()): Promise<Health> {
   const database = await checkDatabase();
   if (database.status === 'failing') {
     const skipped: HealthCheck = { status: 'failing', detail: 'Not checked: the database cannot be reached.' };
-    return { status: 'failing', checks: { database, migrations: skipped, worker: skipped } };
+    return { status: 'failing', checks: { database, migrations: skipped, worker: skipped }, demo: demoWorldState() };
   }
   const [migrations, worker] = await Promise.all([checkMigrations(), checkWorker(now)]);
   const status = migrations.status === 'ok' && worker.status === 'ok' ? 'ok' : 'failing';
-  return { status, checks: { database, migrations, worker } };
+  return { status, checks: { database, migrations, worker }, demo: demoWorldState() };
 }

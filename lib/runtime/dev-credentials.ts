@@ -2,10 +2,11 @@
 // to a local Threadline — base URL, database URL, demo users with passwords and API
 // tokens, and (from the ingestion issue on) connector tokens and signing secrets.
 // DESIGN.md §5 fixes its shape. Written with mode 0600: it holds secrets.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { Role } from '../db/generated/enums.ts';
+import { readJsonFile } from './read-json-file.ts';
 
 export const devCredentialsSchema = z.object({
   baseUrl: z.string(),
@@ -22,14 +23,7 @@ export function devCredentialsPath(dataDir: string): string {
 
 /** The previous file, or undefined when it is missing or unreadable (it is then rewritten). */
 export function readDevCredentials(dataDir: string): DevCredentials | undefined {
-  const file = devCredentialsPath(dataDir);
-  if (!existsSync(file)) return undefined;
-  try {
-    const parsed = devCredentialsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  return readJsonFile(devCredentialsPath(dataDir), devCredentialsSchema);
 }
 
 export function writeDevCredentials(dataDir: string, credentials: DevCredentials): string {

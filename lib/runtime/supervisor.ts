@@ -21,6 +21,8 @@ interface Running {
 export class Supervisor {
   private readonly running: Running[] = [];
   private stopping = false;
+  /** Children being stopped on purpose (restart): their exit is not a failure. */
+  private readonly leaving = new Set<ChildProcess>();
 
   constructor(private readonly onUnexpectedExit: (name: string, code: number | null, signal: NodeJS.Signals | null) => void) {}
 
@@ -40,7 +42,7 @@ export class Supervisor {
     }
     const exited = new Promise<number | null>((resolve) => {
       child.once('exit', (code, signal) => {
-        if (!this.stopping) this.onUnexpectedExit(spec.name, code, signal);
+        if (!this.stopping && !this.leaving.has(child)) this.onUnexpectedExit(spec.name, code, signal);
         resolve(code);
       });
       child.once('error', (error) => {
@@ -51,6 +53,25 @@ export class Supervisor {
     });
     this.running.push({ spec, process: child, exited });
     return child;
+  }
+
+  /** Stops the named children and starts them again with the same spec (demo:reset). */
+  async restart(names: readonly string[], between: () => Promise<void> = async () => undefined, graceMs = 10_000): Promise<void> {
+    const chosen = this.running.filter((r) => names.includes(r.spec.name));
+    await Promise.all(
+      chosen.map(async ({ process: child, exited }) => {
+        this.leaving.add(child);
+        if (child.exitCode === null && child.signalCode === null) {
+          child.kill('SIGTERM');
+          const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+          await exited;
+          clearTimeout(killer);
+        }
+      }),
+    );
+    for (const gone of chosen) this.running.splice(this.running.indexOf(gone), 1);
+    await between();
+    for (const { spec } of chosen) this.start(spec);
   }
 
   /** Stops every child; resolves when all have exited. */

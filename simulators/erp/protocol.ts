@@ -7,8 +7,12 @@ const id = z.string().min(1).max(256);
 const amount = z.string().regex(/^-?\d{1,18}(\.\d{1,6})?$/, 'Must be a decimal string, e.g. "1250.00".');
 const currency = z.string().regex(/^[A-Z]{3}$/, 'Must be an ISO 4217 code.');
 
-export const customerRequest = z.looseObject({ clientId: id, name: z.string().min(1), billToLegalEntityCode: id });
-export const projectRequest = z.looseObject({ engagementId: id, engagementCode: id, name: z.string().min(1), currency, contractValue: amount });
+// Like a real ERP's company and project name fields (NetSuite's hold 83 characters): a longer
+// name is refused with 400, which Threadline's outbox dead-letters (the demo world plants one).
+export const ERP_NAME_LIMIT = 83;
+const erpName = z.string().min(1).max(ERP_NAME_LIMIT, `At most ${ERP_NAME_LIMIT} characters: the ERP's name field is that long.`);
+export const customerRequest = z.looseObject({ clientId: id, name: erpName, billToLegalEntityCode: id });
+export const projectRequest = z.looseObject({ engagementId: id, engagementCode: id, name: erpName, currency, contractValue: amount });
 export const contractRequest = z.looseObject({ engagementId: id, sowVersion: z.number().int().positive(), contractValue: amount, currency });
 export const invoiceRequest = z.looseObject({
   invoiceId: id,

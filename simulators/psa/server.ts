@@ -16,7 +16,8 @@ const projectRequest = z.looseObject({
   engagementId: z.string().min(1).max(256),
   engagementCode: z.string().min(1).max(256),
   correlationId: z.string().min(1).max(256),
-  name: z.string().min(1),
+  // A PSA's project name field has a limit (80 here); longer is refused with 400.
+  name: z.string().min(1).max(80, 'At most 80 characters: the PSA project name field is that long.'),
 });
 
 export interface PsaProject {
