@@ -13,7 +13,7 @@ export function FilterChips({ path, params, chips }: { path: string; params: URL
       <ul className="flex flex-wrap items-center gap-2" aria-label="Active filters">
         {chips.map((chip) => (
           <li key={chip.keys.join()} className="inline-flex items-center gap-1 rounded-full border border-line bg-sunken py-0.5 pl-2.5 pr-1 text-ink" data-testid="filter-chip">
-            {chip.label}
+            <span data-testid="filter-chip-label">{chip.label}</span>
             <Link
               href={pageHref(path, params, { ...Object.fromEntries(chip.keys.map((k) => [k, null])), cursor: null })}
               aria-label={`Remove filter: ${chip.label}`}
