@@ -27,7 +27,7 @@ export async function EngagementList({ params }: { params: URLSearchParams }) {
   if (page.data.items.length === 0) {
     const filtered = Boolean(legalEntity || model?.length || q || Object.values(drillDown).some(Boolean));
     return filtered ? (
-      <EmptyState title="No engagement matches these filters" action={resetLink}>Try another legal entity, billing model or search.</EmptyState>
+      <EmptyState title="No engagement matches these filters" action={resetLink}>Try another legal entity, billing model, search or period, or clear the filters.</EmptyState>
     ) : (
       <EmptyState title="No engagements yet">Engagements are created when the CRM sends an accepted quote; they appear here with their money.</EmptyState>
     );

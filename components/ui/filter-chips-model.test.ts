@@ -10,6 +10,8 @@ describe('filter chips', () => {
     ['issuedFrom=2026-09-01&issuedTo=2026-12-31', { label: 'Issued 1 Sept – 31 Dec 2026', keys: ['issuedFrom', 'issuedTo'] }],
     ['issuedFrom=2026-09-01', { label: 'Issued from 1 Sept 2026', keys: ['issuedFrom', 'issuedTo'] }],
     ['issuedTo=2026-09-30', { label: 'Issued until 30 Sept 2026', keys: ['issuedFrom', 'issuedTo'] }],
+    ['issuedFrom=2026-10-01&issuedTo=2026-09-01', { label: 'Issued 1 Oct 2026 – 1 Sept 2026', keys: ['issuedFrom', 'issuedTo'] }],
+    ['issuedFrom=soon&issuedTo=2026-13-45', { label: 'Issued soon – 2026-13-45', keys: ['issuedFrom', 'issuedTo'] }],
     ['', null],
   ])('period %s', (query, chip) => {
     expect(periodChip(p(query), 'issued', 'Issued')).toEqual(chip);

@@ -11,6 +11,9 @@ export interface FilterChip {
 
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const utcDay = (day: string) => new Date(`${day}T00:00:00Z`);
+// A URL can hold anything: a value that is not a day is shown as written (the list says why it is refused).
+const isDay = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(utcDay(text).getTime());
+const dayText = (text: string) => (isDay(text) ? dayFormat.format(utcDay(text)) : text);
 
 /** "<Verb> 1 – 30 Sept 2026" for `<prefix>From`/`<prefix>To` (either may be missing). */
 export function periodChip(params: URLSearchParams, prefix: string, verb: string): FilterChip | null {
@@ -18,7 +21,14 @@ export function periodChip(params: URLSearchParams, prefix: string, verb: string
   const from = params.get(fromKey);
   const to = params.get(toKey);
   if (!from && !to) return null;
-  const label = from && to ? dayFormat.formatRange(utcDay(from), utcDay(to)) : from ? `from ${dayFormat.format(utcDay(from))}` : `until ${dayFormat.format(utcDay(to!))}`;
+  const label =
+    from && to
+      ? isDay(from) && isDay(to) && from <= to
+        ? dayFormat.formatRange(utcDay(from), utcDay(to))
+        : `${dayText(from)} – ${dayText(to)}`
+      : from
+        ? `from ${dayText(from)}`
+        : `until ${dayText(to!)}`;
   // ICU puts thin spaces around the range's dash: plain ones read (and match) the same everywhere.
   return { label: `${verb} ${label.replace(/\s/gu, ' ')}`, keys: [fromKey, toKey] };
 }
