@@ -3,18 +3,22 @@
 // on the KPI test quarter (this file's own database), in the legal entity US01 or region AMER.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { GET as engagementsRoute } from '@/app/api/v1/engagements/route';
+import { GET as invoicesRoute } from '@/app/api/v1/invoices/route';
+import { createPerson } from '../../../test/fixtures/exceptions.ts';
 import { buildKpiQuarter } from '../../../test/fixtures/kpis.ts';
 import { parseDashboardParams, type DashboardView } from '../../../components/kpi/dashboard-params.ts';
 import { drillDownHref, writeOffsHref } from '../../../components/kpi/kpi-links.ts';
 import { db } from '../../db/client.ts';
 import { dec } from '../../domain/money/decimal.ts';
 import { cashPageParamsSchema, engagementPageParamsSchema, invoicePageParamsSchema, pageParams } from '../../http/schemas/console-money-params.ts';
+import { engagementPageSchema } from '../../http/schemas/engagements.ts';
+import { invoicePageSchema } from '../../http/schemas/invoices.ts';
 import type { KpiResponse } from '../../http/schemas/kpis.ts';
 import { listReceipts } from '../cash/list-receipts.ts';
 import { unappliedWorkbench } from '../cash/unapplied-workbench.ts';
 import { listEngagements } from '../engagements/list-engagements.ts';
 import { listInvoiceRows, type InvoiceRowView } from '../invoices/list-invoice-rows.ts';
-import { listInvoices } from '../invoices/list-invoices.ts';
 import { getKpis } from './get-kpis.ts';
 
 const now = new Date('2026-06-01T00:00:00Z');
@@ -59,8 +63,12 @@ function query<S extends Parameters<typeof pageParams>[0]>(schema: S, href: stri
 
 const sum = (amounts: string[]) => amounts.reduce((s, a) => s.plus(a), dec(0)).toFixed(2);
 let writeOffId: string;
+let bearer: Record<string, string>;
+const noParams = { params: Promise.resolve({}) };
+const req = (path: string) => new Request(`http://localhost${path}`, { headers: bearer });
 
 beforeAll(async () => {
+  bearer = (await createPerson('FINANCE')).bearer;
   const { invoiceB } = await buildKpiQuarter();
   // A balance written off in the quarter (a WRITE_OFF credit note against invoice B).
   const writeOff = await db().invoice.create({
@@ -83,10 +91,18 @@ describe('dashboard drill-downs list the rows behind the figure', () => {
     expect(billed).toBe(breakdown(await kpisOf(view), 'billedAndCollected').billed);
   });
 
-  it('billed: GET /api/v1/invoices answers the same documents for the same filters', async () => {
-    const rows = await invoicesAt(drillDownHref('billedAndCollected', dashboard('period=2026-Q1&region=AMER'), can));
-    const api = await listInvoices({ region: 'AMER', issuedFrom: '2026-01-01', issuedTo: '2026-03-31', limit: 100 });
-    expect(api.items.map((i) => i.id).sort()).toEqual(rows.map((r) => r.id).sort());
+  it('the APIs take the same filters: GET /api/v1/invoices and /engagements answer the same rows', async () => {
+    const view = dashboard('period=2026-Q1&region=AMER');
+    const rows = await invoicesAt(drillDownHref('billedAndCollected', view, can));
+    const invoices = invoicePageSchema.parse(await (await invoicesRoute(req('/api/v1/invoices?region=AMER&issuedFrom=2026-01-01&issuedTo=2026-03-31&limit=100'), noParams)).json());
+    expect(invoices.items.map((i) => i.id).sort()).toEqual(rows.map((r) => r.id).sort());
+    const engagements = engagementPageSchema.parse(await (await engagementsRoute(req('/api/v1/engagements?region=AMER&activatedFrom=2026-01-01&activatedTo=2026-03-31'), noParams)).json());
+    expect(engagements.items.length).toBe(breakdown(await kpisOf(view), 'activationCycleTime').activated);
+
+    const reversed = await invoicesRoute(req('/api/v1/invoices?issuedFrom=2026-04-01&issuedTo=2026-03-31'), noParams);
+    expect(reversed.status).toBe(400);
+    expect(reversed.headers.get('content-type')).toContain('application/problem+json');
+    expect(JSON.stringify(await reversed.json())).toContain('issuedFrom is after issuedTo.');
   });
 
   it("DSO: the open invoices' balances are the receivable", async () => {
