@@ -16,7 +16,7 @@ import { DashboardFilters } from '@/components/kpi/dashboard-filters';
 import { parseDashboardParams, periodOptions, type DashboardView } from '@/components/kpi/dashboard-params';
 import { Prefetched } from '@/components/kpi/dashboard-prefetch';
 import { KpiCards } from '@/components/kpi/kpi-cards';
-import { drillDownHref, kpiPageHref } from '@/components/kpi/kpi-links';
+import { drillDownHref, kpiPageHref, writeOffsHref } from '@/components/kpi/kpi-links';
 import { kpiKeys } from '@/lib/queries/kpis/kpi-catalog';
 import { ChartsSkeleton, CardsSkeleton } from '@/components/kpi/kpi-skeletons';
 import { PrintButton } from '@/components/kpi/print-button';
@@ -27,7 +27,6 @@ import { formatDate } from '@/components/ui/format-date';
 export const metadata: Metadata = { title: 'Dashboard' };
 
 function chartLinks(view: DashboardView, kpiLinks: Record<string, string>): ChartLinks {
-  const issued = { issuedFrom: view.period.from.toISOString().slice(0, 10), issuedTo: new Date(view.period.to.getTime() - 86_400_000).toISOString().slice(0, 10) };
   return {
     kpis: kpiLinks,
     ageBuckets: Object.fromEntries(AGE_BUCKETS.map((b) => [b.label, kpiPageHref('unbilledApprovedTime', view, { age: b.label })])),
@@ -35,7 +34,7 @@ function chartLinks(view: DashboardView, kpiLinks: Record<string, string>): Char
       approvedTimeNeverBilled: kpiPageHref('unbilledApprovedTime', view, { age: 'over-30' }),
       billedBelowRateCard: kpiPageHref('revenueLeakage', view),
       approvedMilestonesNotInvoiced: kpiPageHref('revenueLeakage', view),
-      writeOffs: `/invoices?${new URLSearchParams({ ...(view.filters.legalEntity ? { legalEntity: view.filters.legalEntity } : {}), kind: 'CREDIT_NOTE', reason: 'WRITE_OFF', ...issued })}`,
+      writeOffs: writeOffsHref(view),
     },
     engagement: '/engagements/{id}',
   };

@@ -2,8 +2,7 @@
 // was applied (to which invoices, how) and what is left. Filter by status in the URL.
 import Link from 'next/link';
 import { loadForPage } from '@/lib/http/load-for-page';
-import type { CashReceiptStatus } from '@/lib/db/generated/enums';
-import { listReceipts, toReceiptView } from '@/lib/queries/cash/list-receipts';
+import { listReceipts, toReceiptView, type ListReceiptsOptions } from '@/lib/queries/cash/list-receipts';
 import { Badge } from '@/components/ui/badge';
 import { DataTable, Th } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -13,11 +12,14 @@ import { Money } from '@/components/ui/money';
 import { Pager } from '@/components/ui/pager';
 import { methodLabels, receiptStatusLabels, receiptStatusTones } from './money-labels';
 
-export async function ReceiptList({ params, status, cursor }: { params: URLSearchParams; status?: CashReceiptStatus[]; cursor?: string }) {
-  const page = await loadForPage('receipts', () => listReceipts({ status, cursor }));
+type ReceiptFilters = Pick<ListReceiptsOptions, 'status' | 'legalEntityCode' | 'region' | 'receivedFrom' | 'receivedTo'>;
+
+export async function ReceiptList({ params, filters, cursor }: { params: URLSearchParams; filters: ReceiptFilters; cursor?: string }) {
+  const page = await loadForPage('receipts', () => listReceipts({ ...filters, cursor }));
   if (!page.ok) return <ErrorState title={page.code === 'INTERNAL' ? 'Receipts could not be loaded' : 'This view cannot be shown'}>{page.message}</ErrorState>;
   if (page.data.items.length === 0) {
-    return status?.length ? <EmptyState title="No receipt has this status">Try another status.</EmptyState> : <EmptyState title="No payments yet">Receipts from the payment gateway and bank statements appear here once those connectors send them.</EmptyState>;
+    const filtered = Boolean(filters.status?.length || filters.legalEntityCode || filters.region || filters.receivedFrom || filters.receivedTo);
+    return filtered ? <EmptyState title="No receipt matches these filters">Try another status or period, or clear the filters.</EmptyState> : <EmptyState title="No payments yet">Receipts from the payment gateway and bank statements appear here once those connectors send them.</EmptyState>;
   }
   return (
     <>

@@ -13,8 +13,8 @@ import { Pager } from '@/components/ui/pager';
 import { ApplyCashForm, type ApplyCash } from './apply-cash-form';
 import { evidenceLabels, receiptStatusLabels, receiptStatusTones } from './money-labels';
 
-export async function UnappliedWorkbench({ params, cursor, apply }: { params: URLSearchParams; cursor?: string; apply: ApplyCash | null }) {
-  const page = await loadForPage('unapplied cash', () => unappliedWorkbench({ cursor }));
+export async function UnappliedWorkbench({ params, scope, cursor, apply }: { params: URLSearchParams; scope: { legalEntityCode?: string; region?: string }; cursor?: string; apply: ApplyCash | null }) {
+  const page = await loadForPage('unapplied cash', () => unappliedWorkbench({ ...scope, cursor }));
   if (!page.ok) return <ErrorState title={page.code === 'INTERNAL' ? 'Unapplied cash could not be loaded' : 'This view cannot be shown'}>{page.message}</ErrorState>;
   if (page.data.items.length === 0) return <EmptyState title="No unapplied cash">Every receipt is applied. Cash that cannot be matched to an invoice appears here with suggested matches.</EmptyState>;
   return (

@@ -20,14 +20,14 @@ const resetLink = (
 export async function EngagementList({ params }: { params: URLSearchParams }) {
   const parsed = pageParams(engagementPageParamsSchema, params);
   if (!parsed.ok) return <ErrorState title="This view cannot be shown" action={resetLink}>{parsed.message}</ErrorState>;
-  const { legalEntity, model, q, sort, cursor } = parsed.query;
-  const query: EngagementListQuery = { legalEntityCode: legalEntity, billingModel: model, q, sort, cursor };
+  const { legalEntity, model, q, sort, cursor, ...drillDown } = parsed.query;
+  const query: EngagementListQuery = { ...drillDown, legalEntityCode: legalEntity, billingModel: model, q, sort, cursor };
   const page = await loadForPage('engagements', () => listEngagements({ ...query, search: q }));
   if (!page.ok) return <ErrorState title={page.code === 'INTERNAL' ? 'Engagements could not be loaded' : 'This view cannot be shown'} action={resetLink}>{page.message}</ErrorState>;
   if (page.data.items.length === 0) {
-    const filtered = Boolean(legalEntity || model?.length || q);
+    const filtered = Boolean(legalEntity || model?.length || q || Object.values(drillDown).some(Boolean));
     return filtered ? (
-      <EmptyState title="No engagement matches these filters" action={resetLink}>Try another legal entity, billing model or search.</EmptyState>
+      <EmptyState title="No engagement matches these filters" action={resetLink}>Try another legal entity, billing model, search or period, or clear the filters.</EmptyState>
     ) : (
       <EmptyState title="No engagements yet">Engagements are created when the CRM sends an accepted quote; they appear here with their money.</EmptyState>
     );

@@ -7,6 +7,9 @@ import type { EngagementListSort } from '@/lib/queries/engagements/engagement-so
 
 export interface EngagementListQuery {
   legalEntityCode?: string;
+  region?: string;
+  activatedFrom?: string;
+  activatedTo?: string;
   billingModel?: BillingModel[];
   q?: string;
   sort: EngagementListSort;

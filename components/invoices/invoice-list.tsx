@@ -18,14 +18,14 @@ const resetLink = (
 export async function InvoiceList({ params }: { params: URLSearchParams }) {
   const parsed = pageParams(invoicePageParamsSchema, params);
   if (!parsed.ok) return <ErrorState title="This view cannot be shown" action={resetLink}>{parsed.message}</ErrorState>;
-  const { status, legalEntity, aging, client, sort, cursor } = parsed.query;
+  const { status, legalEntity, aging, client, sort, cursor, reason, ...drillDown } = parsed.query;
   const asOf = new Date().toISOString().slice(0, 10);
-  const page = await loadForPage('invoices', () => listInvoiceRows({ status, legalEntityCode: legalEntity, aging, client, sort, cursor, asOf }));
+  const page = await loadForPage('invoices', () => listInvoiceRows({ ...drillDown, status, legalEntityCode: legalEntity, creditNoteReason: reason, aging, client, sort, cursor, asOf }));
   if (!page.ok) return <ErrorState title={page.code === 'INTERNAL' ? 'Invoices could not be loaded' : 'This view cannot be shown'} action={resetLink}>{page.message}</ErrorState>;
   if (page.data.items.length === 0) {
-    const filtered = Boolean(status?.length || legalEntity || aging || client);
+    const filtered = Boolean(status?.length || legalEntity || aging || client || reason || Object.values(drillDown).some(Boolean));
     return filtered ? (
-      <EmptyState title="No invoice matches these filters" action={resetLink}>Try another status, legal entity or ageing bucket.</EmptyState>
+      <EmptyState title="No invoice matches these filters" action={resetLink}>Try another status, legal entity or period, or clear the filters.</EmptyState>
     ) : (
       <EmptyState title="No invoices yet">Invoices appear when billing runs issue them from approved time, completed milestones and retainers.</EmptyState>
     );

@@ -30,25 +30,31 @@ function href(path: string, view: DashboardView, extra: Record<string, string> =
 /** The KPI's own page, with the dashboard's filters. */
 export const kpiPageHref = (key: string, view: DashboardView, extra: Record<string, string> = {}) => href(`/kpis/${key}`, view, extra, 'dashboard');
 
+/** `<prefix>From` and `<prefix>To`: the dashboard's period as the list pages take it. */
+const period = (view: DashboardView, prefix: string) => ({ [`${prefix}From`]: day(view.period.from), [`${prefix}To`]: lastDay(view) });
+
+/** Revenue leakage's write-offs: the WRITE_OFF credit notes issued in the period. */
+export const writeOffsHref = (view: DashboardView) => href('/invoices', view, { kind: 'CREDIT_NOTE', reason: 'WRITE_OFF', ...period(view, 'issued') });
+
 /** The rows behind a KPI's headline figure. */
 export function drillDownHref(key: string, view: DashboardView, can: Can): string {
-  const period = (prefix: string) => ({ [`${prefix}From`]: day(view.period.from), [`${prefix}To`]: lastDay(view) });
+  const inPeriod = (prefix: string) => period(view, prefix);
   switch (key) {
     case 'dso':
-      return href('/invoices', view, { status: OPEN_RECEIVABLE_STATUSES });
+      // The receivable is what invoices still owe: credit notes are netted into their invoices.
+      return href('/invoices', view, { kind: 'INVOICE', status: OPEN_RECEIVABLE_STATUSES });
     case 'billedAndCollected':
     case 'collected':
-      return href('/invoices', view, period('issued'));
+      return href('/invoices', view, inPeriod('issued'));
     case 'invoiceTimeliness':
-      return href('/invoices', view, { kind: 'INVOICE', ...period('eligible') });
+      return href('/invoices', view, { kind: 'INVOICE', ...inPeriod('eligible') });
     case 'activationCycleTime':
-      return href('/engagements', view, period('activated'));
-    case 'margin':
-      return href('/engagements', view, { sort: 'marginVariance' });
+      return href('/engagements', view, inPeriod('activated'));
     case 'cashApplicationAccuracy':
-      return href('/cash', view, period('received'));
+      return href('/cash', view, { view: 'receipts', ...inPeriod('received') });
     case 'unappliedCash':
-      return href('/cash', view, { status: 'UNAPPLIED' });
+      // The workbench lists exactly the receipts with cash left to apply (partly applied too).
+      return href('/cash', view);
     case 'billingExceptionVolume':
       return can('exceptions:read') ? href('/exceptions', view, { code: BILLING_EXCEPTION_CODES.join(','), status: 'any' }) : kpiPageHref(key, view);
     case 'eventSuccessRate':
@@ -58,7 +64,8 @@ export function drillDownHref(key: string, view: DashboardView, can: Can): strin
     case 'throughput':
       return can('connectors:read') ? '/connectors' : kpiPageHref(key, view);
     default:
-      // unbilledApprovedTime, unapprovedTime, revenueLeakage, utilization, revenueRecognitionLag.
+      // unbilledApprovedTime, unapprovedTime, revenueLeakage, utilization, revenueRecognitionLag,
+      // margin (its page lists the engagements furthest below plan: the list has no margin sort).
       return kpiPageHref(key, view);
   }
 }

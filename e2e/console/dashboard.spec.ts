@@ -93,7 +93,21 @@ test('numbers lead to the rows behind them, with the filters', async ({ page }) 
   await page.getByRole('main').getByRole('link', { name: '← Dashboard' }).click();
   await expect(page).toHaveURL(/\/\?legalEntity=US01$/);
   await page.getByTestId('kpi-value-dso').filter({ visible: true }).click();
-  await expect(page).toHaveURL(/\/invoices\?legalEntity=US01&status=ISSUED%2CPOSTED%2CPARTIALLY_PAID/);
+  await expect(page).toHaveURL(/\/invoices\?legalEntity=US01&kind=INVOICE&status=ISSUED%2CPOSTED%2CPARTIALLY_PAID$/);
+  // The drill-down's filters show as chips, and the list holds only open invoices of US01.
+  const chips = page.getByTestId('filter-chips');
+  await expect(chips.getByTestId('filter-chip-label')).toHaveText(['Invoices', 'Issued, Posted to ERP, Partially paid', 'US01']);
+  await expect(page.getByTestId('invoice-table').or(page.getByTestId('empty-state'))).toBeVisible();
+  const statuses = await page.getByTestId('invoice-status').filter({ visible: true }).allTextContents();
+  expect(statuses.every((s) => ['Issued', 'Posted to ERP', 'Partially paid'].includes(s))).toBe(true);
+  await expectAccessible(page, 'the open receivables behind DSO');
+  // One chip goes on its own; "Clear filters" clears the rest.
+  await chips.getByRole('link', { name: 'Remove filter: US01' }).click();
+  await expect(page).toHaveURL(/\/invoices\?kind=INVOICE&status=ISSUED%2CPOSTED%2CPARTIALLY_PAID$/);
+  await expect(chips.getByTestId('filter-chip')).toHaveCount(2);
+  await chips.getByTestId('clear-filters').click();
+  await expect(page).toHaveURL(/\/invoices$/);
+  await expect(page.getByTestId('filter-chips')).toHaveCount(0);
 
   // Integration health: an executive may not open the connectors page, so the KPI page shows the parts.
   await page.goto('/?legalEntity=US01');

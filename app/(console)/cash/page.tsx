@@ -1,6 +1,7 @@
 // Cash (issue 6): the unapplied-cash workbench with suggested matches (FINANCE applies),
 // every receipt and how it was applied, and the deductions and disputes awaiting a decision
-// (FINANCE approves or rejects). The view and its filters live in the URL (?view=&status=).
+// (FINANCE approves or rejects). The view and its filters live in the URL (?view=&status=,
+// and the dashboard's drill-downs: legalEntity, region, receivedFrom, receivedTo).
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
@@ -13,10 +14,12 @@ import { consoleArea } from '@/components/layout/console-areas';
 import { CashTabs } from '@/components/cash/cash-tabs';
 import { DecisionList } from '@/components/cash/decision-list';
 import { receiptStatusLabels } from '@/components/cash/money-labels';
+import { CASH_DRILL_DOWN_KEYS, cashChips } from '@/components/cash/receipt-chips';
 import { ReceiptList } from '@/components/cash/receipt-list';
 import { UnappliedWorkbench } from '@/components/cash/unapplied-workbench';
 import { AccessDenied } from '@/components/ui/access-denied';
 import { ErrorState } from '@/components/ui/error-state';
+import { FilterChips } from '@/components/ui/filter-chips';
 import { FilterForm, FilterSelect } from '@/components/ui/filter-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { TableSkeleton } from '@/components/ui/table-skeleton';
@@ -40,22 +43,31 @@ export default async function CashPage({ searchParams }: { searchParams: Promise
       </>
     );
   }
-  const { view, status, cursor } = parsed.query;
+  const { view, status, cursor, legalEntity, ...drillDown } = parsed.query;
+  const scope = { ...drillDown, legalEntityCode: legalEntity };
   const finance = can(principal.role, 'finance:approve');
   return (
     <>
       {header}
       <CashTabs current={view} />
       {view === 'receipts' ? (
-        <FilterForm action="/cash" label="Filter receipts" keep={{ view: 'receipts' }} resetHref="/cash?view=receipts">
+        <FilterForm action="/cash" label="Filter receipts" keep={{ view: 'receipts', ...Object.fromEntries(CASH_DRILL_DOWN_KEYS.map((k) => [k, params.get(k)])) }} resetHref="/cash?view=receipts">
           <FilterSelect name="status" label="Status" value={params.get('status') ?? ''} options={[['', 'Any'], ...Object.values(CashReceiptStatus).map((s) => [s, receiptStatusLabels[s]] as const)]} />
         </FilterForm>
       ) : null}
+      {view === 'decisions' ? null : <FilterChips path="/cash" params={params} chips={cashChips(view === 'receipts' ? params : withoutReceiptFilters(params))} />}
       <Suspense key={params.toString()} fallback={<TableSkeleton label="Loading cash" rows={6} />}>
-        {view === 'workbench' ? <UnappliedWorkbench params={params} cursor={cursor} apply={finance ? applyReceiptFromPage : null} /> : null}
-        {view === 'receipts' ? <ReceiptList params={params} status={status} cursor={cursor} /> : null}
+        {view === 'workbench' ? <UnappliedWorkbench params={params} scope={{ legalEntityCode: scope.legalEntityCode, region: scope.region }} cursor={cursor} apply={finance ? applyReceiptFromPage : null} /> : null}
+        {view === 'receipts' ? <ReceiptList params={params} filters={{ ...scope, status }} cursor={cursor} /> : null}
         {view === 'decisions' ? <DecisionList params={params} cursor={cursor} decide={finance ? decideCashExceptionFromPage : null} /> : null}
       </Suspense>
     </>
   );
+}
+
+// The workbench lists cash left to apply whatever its status or day: only the scope applies.
+function withoutReceiptFilters(params: URLSearchParams): URLSearchParams {
+  const scoped = new URLSearchParams(params);
+  for (const key of ['status', 'receivedFrom', 'receivedTo']) scoped.delete(key);
+  return scoped;
 }

@@ -1,6 +1,7 @@
 // Engagements (issue 6): every engagement with value, estimated cost, billed, recognized,
 // collected, unbilled and planned margin. Filters and sort live in the URL
-// (?legalEntity=&model=&q=&sort=), so every view can be shared; keyset pages.
+// (?legalEntity=&model=&q=&sort=, and the dashboard's drill-down: region, activatedFrom/To,
+// shown as chips), so every view can be shared; keyset pages.
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { pageAccess } from '@/lib/auth/page-access';

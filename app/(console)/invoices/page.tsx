@@ -1,6 +1,6 @@
 // Invoices (issue 6): invoices and credit notes with status, ageing and open balance.
-// Filters and sort in the URL (?status=&legalEntity=&aging=&client=&sort=): the dashboard
-// links here with exactly these names; keyset pages.
+// Filters and sort in the URL (?status=&legalEntity=&aging=&client=&sort=, and the dashboard's
+// drill-downs: region, kind, reason, issuedFrom/To, eligibleFrom/To, shown as chips); keyset pages.
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { pageAccess } from '@/lib/auth/page-access';

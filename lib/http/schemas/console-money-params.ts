@@ -1,41 +1,60 @@
 // The URL filters of the engagements, invoices and cash pages (shareable views; the
 // dashboard links to them with exactly these names): engagements ?legalEntity=&model=&q=&sort=,
-// invoices ?status=&legalEntity=&aging=&client=&sort=, cash ?view=&status=. Empty values mean
-// "no filter". A bad value is a readable message naming the parameter, never a crash.
+// invoices ?status=&legalEntity=&aging=&client=&sort=, cash ?view=&status=, plus the
+// dashboard's drill-downs (docs/KPIS.md): a region and a period of days on each (issued,
+// eligible, activated, received; both days included), an invoice kind and credit-note reason.
+// Empty values mean "no filter". A bad value is a readable message naming the parameter.
 import { z } from 'zod';
-import { BillingModel, CashReceiptStatus, InvoiceStatus } from '../../db/generated/enums.ts';
+import { BillingModel, CashReceiptStatus, CreditNoteReason, InvoiceKind, InvoiceStatus } from '../../db/generated/enums.ts';
 import { ENGAGEMENT_LIST_SORTS } from '../../queries/engagements/engagement-sorts.ts';
 import { INVOICE_LIST_SORTS } from '../../queries/invoices/invoice-sorts.ts';
 import { AGEING_BUCKETS } from '../../domain/cash/invoice-ageing.ts';
 import { parseListParams, withoutEmpty, type ParsedListParams } from './console-list-params.ts';
+import { dayPeriod, periodsInOrder } from './day-period.ts';
 import { queryList } from './query-list.ts';
 
 const text = z.string().trim().min(1).max(200).optional();
 const cursor = z.string().min(1).max(1000).optional();
 
-export const engagementPageParamsSchema = z.object({
-  legalEntity: text,
-  model: queryList(z.enum(BillingModel)),
-  q: text,
-  sort: z.enum(ENGAGEMENT_LIST_SORTS).default('-createdAt'),
-  cursor,
-});
+export const engagementPageParamsSchema = z
+  .object({
+    legalEntity: text,
+    region: text,
+    model: queryList(z.enum(BillingModel)),
+    q: text,
+    ...dayPeriod('activated', 'activated'),
+    sort: z.enum(ENGAGEMENT_LIST_SORTS).default('-createdAt'),
+    cursor,
+  })
+  .superRefine(periodsInOrder(['activated']));
 
-export const invoicePageParamsSchema = z.object({
-  status: queryList(z.enum(InvoiceStatus)),
-  legalEntity: text,
-  aging: z.enum(AGEING_BUCKETS).optional(),
-  client: text,
-  sort: z.enum(INVOICE_LIST_SORTS).default('-createdAt'),
-  cursor,
-});
+export const invoicePageParamsSchema = z
+  .object({
+    status: queryList(z.enum(InvoiceStatus)),
+    legalEntity: text,
+    region: text,
+    aging: z.enum(AGEING_BUCKETS).optional(),
+    client: text,
+    kind: z.enum(InvoiceKind).optional(),
+    reason: z.enum(CreditNoteReason).optional(),
+    ...dayPeriod('issued', 'issued'),
+    ...dayPeriod('eligible', 'eligible for posting'),
+    sort: z.enum(INVOICE_LIST_SORTS).default('-createdAt'),
+    cursor,
+  })
+  .superRefine(periodsInOrder(['issued', 'eligible']));
 
 export const CASH_VIEWS = ['workbench', 'receipts', 'decisions'] as const;
-export const cashPageParamsSchema = z.object({
-  view: z.enum(CASH_VIEWS).default('workbench'),
-  status: queryList(z.enum(CashReceiptStatus)),
-  cursor,
-});
+export const cashPageParamsSchema = z
+  .object({
+    view: z.enum(CASH_VIEWS).default('workbench'),
+    status: queryList(z.enum(CashReceiptStatus)),
+    legalEntity: text,
+    region: text,
+    ...dayPeriod('received', 'received'),
+    cursor,
+  })
+  .superRefine(periodsInOrder(['received']));
 
 export function pageParams<S extends z.ZodType>(schema: S, params: URLSearchParams): ParsedListParams<z.output<S>> {
   return parseListParams(schema, withoutEmpty(params));

@@ -5,19 +5,24 @@ import { z } from 'zod';
 import { BillingCadence, BillingModel, ChangeOrderStatus, EngagementStatus, EntityType, MilestoneStatus, RevenueTreatment } from '../../db/generated/enums.ts';
 import { DEFAULT_ENGAGEMENT_PAGE_SIZE, MAX_ENGAGEMENT_PAGE_SIZE } from '../../queries/engagements/page-size.ts';
 import { ENGAGEMENT_LIST_SORTS } from '../../queries/engagements/engagement-sorts.ts';
+import { dayPeriod, periodsInOrder } from './day-period.ts';
 import { queryList } from './query-list.ts';
 import { calendarDate, currencyCode, dateTime, filterText, hoursString, moneyString, pageOf, pageQuery } from './response-fields.ts';
 
-export const listEngagementsQuerySchema = z.object({
+export const listEngagementsQuerySchema = z
+  .object({
   correlationId: filterText.describe('The engagement thread id.'),
   clientExternalId: filterText.describe("The client's id in its source system or in any connected system (id crosswalk)."),
   status: queryList(z.enum(EngagementStatus)).describe('One or more statuses, repeated or comma-separated.'),
   legalEntityCode: filterText.describe('e.g. US01'),
+  region: filterText.describe("The legal entities' reporting region, e.g. EMEA."),
+  ...dayPeriod('activated', 'activated after an accepted quote (activation cycle time)'),
   billingModel: queryList(z.enum(BillingModel)).describe('One or more billing models, repeated or comma-separated.'),
   q: filterText.describe('Part of the code, the name or the client name (case-insensitive).'),
   sort: z.enum(ENGAGEMENT_LIST_SORTS).default('-createdAt').describe('-createdAt (newest first, default), createdAt, -value (largest first), value.'),
   ...pageQuery({ defaultLimit: DEFAULT_ENGAGEMENT_PAGE_SIZE, maxLimit: MAX_ENGAGEMENT_PAGE_SIZE }),
-});
+  })
+  .superRefine(periodsInOrder(['activated']));
 
 export const engagementRefParamsSchema = z.object({
   id: z.string().trim().min(1).max(200).describe("The engagement's id (uuid) or its code (e.g. ENG-US01-0042)."),

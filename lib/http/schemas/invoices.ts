@@ -4,18 +4,25 @@
 import { z } from 'zod';
 import { CashApplicationKind, CashApplicationMethod, CreditNoteReason, DeductionStatus, InvoiceKind, InvoiceLineKind, InvoiceLineSourceKind, InvoiceStatus } from '../../db/generated/enums.ts';
 import { DEFAULT_INVOICE_PAGE_SIZE, MAX_INVOICE_PAGE_SIZE } from '../../queries/invoices/page-size.ts';
+import { dayPeriod, periodsInOrder } from './day-period.ts';
 import { queryList } from './query-list.ts';
 import { calendarDate, currencyCode, dateTime, decimalString, filterText, moneyString, pageOf, pageQuery } from './response-fields.ts';
 
-export const listInvoicesQuerySchema = z.object({
-  engagementId: z.uuid().optional(),
-  status: queryList(z.enum(InvoiceStatus)).describe('One or more statuses, repeated or comma-separated.'),
-  kind: z.enum(InvoiceKind).optional(),
-  clientId: z.uuid().optional(),
-  legalEntityCode: filterText.describe('e.g. US01'),
-  correlationId: filterText,
-  ...pageQuery({ defaultLimit: DEFAULT_INVOICE_PAGE_SIZE, maxLimit: MAX_INVOICE_PAGE_SIZE }),
-});
+export const listInvoicesQuerySchema = z
+  .object({
+    engagementId: z.uuid().optional(),
+    status: queryList(z.enum(InvoiceStatus)).describe('One or more statuses, repeated or comma-separated.'),
+    kind: z.enum(InvoiceKind).optional(),
+    creditNoteReason: z.enum(CreditNoteReason).optional().describe('Credit notes with this reason (e.g. WRITE_OFF).'),
+    clientId: z.uuid().optional(),
+    legalEntityCode: filterText.describe('e.g. US01'),
+    region: filterText.describe("The legal entities' reporting region, e.g. EMEA."),
+    correlationId: filterText,
+    ...dayPeriod('issued', 'issued'),
+    ...dayPeriod('eligible', 'eligible for posting (invoices only; those voided before posting are left out, as invoice timeliness counts)'),
+    ...pageQuery({ defaultLimit: DEFAULT_INVOICE_PAGE_SIZE, maxLimit: MAX_INVOICE_PAGE_SIZE }),
+  })
+  .superRefine(periodsInOrder(['issued', 'eligible']));
 
 export const invoiceIdParamsSchema = z.object({ id: z.uuid() });
 

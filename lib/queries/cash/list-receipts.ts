@@ -6,6 +6,8 @@ import type { CashApplication } from '../../db/generated/client.ts';
 import type { CashApplicationKind, CashApplicationMethod, CashReceiptStatus, DeductionStatus } from '../../db/generated/enums.ts';
 import { decodeCursor, encodeCursor } from '../exceptions/exception-cursor.ts';
 import { isoDateTime, money } from '../shared/decimal-fields.ts';
+import type { IsoDate } from '../../domain/periods/calendar-date.ts';
+import { dayRangeWhere, legalEntityScope } from '../shared/drill-down-where.ts';
 import { keysetAfter } from '../shared/keyset.ts';
 
 export const RECEIPTS_PAGE_SIZE = 25;
@@ -115,16 +117,37 @@ export function toReceiptView(row: ReceiptRow): ReceiptView {
 const ORDER = 'receipts';
 const columns = [{ kind: 'date', nullable: false }, { kind: 'uuid', nullable: false }] as const;
 
-export async function listReceipts(options: { status?: readonly CashReceiptStatus[]; unappliedOnly?: boolean; cursor?: string; limit?: number }): Promise<{ items: ReceiptRow[]; nextCursor: string | null }> {
+export interface ListReceiptsOptions {
+  status?: readonly CashReceiptStatus[];
+  /** Cash left to apply, refunded receipts aside: the unapplied cash KPI's receipts. */
+  unappliedOnly?: boolean;
+  /** The receiving legal entity, or every entity of a reporting region. */
+  legalEntityCode?: string;
+  region?: string;
+  /** Received on these days (both included): the cash-application accuracy KPI's receipts. */
+  receivedFrom?: IsoDate;
+  receivedTo?: IsoDate;
+  cursor?: string;
+  limit?: number;
+}
+
+export async function listReceipts(options: ListReceiptsOptions): Promise<{ items: ReceiptRow[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? RECEIPTS_PAGE_SIZE), 1), 100);
   const after = options.cursor ? decodeCursor(options.cursor, `${ORDER}${options.unappliedOnly ? ':unapplied' : ''}`, columns) : undefined;
   const filters: Prisma.CashReceiptWhereInput[] = [
     ...(options.status?.length ? [{ status: { in: [...options.status] } }] : []),
-    ...(options.unappliedOnly ? [{ unappliedAmount: { gt: 0 } }] : []),
+    ...(options.unappliedOnly ? [{ unappliedAmount: { gt: 0 }, status: { not: 'REFUNDED' as const } }] : []),
+    legalEntityScope(options),
+    ...receivedWhere(options),
     ...(after ? [keysetAfter('receivedAt', 'desc', new Date(after[0] as string), after[1] as string) as Prisma.CashReceiptWhereInput] : []),
   ];
   const rows = await db().cashReceipt.findMany({ where: { AND: filters }, orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }], take: limit + 1, select: receiptSelect });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return { items: page, nextCursor: rows.length > limit && last ? encodeCursor(`${ORDER}${options.unappliedOnly ? ':unapplied' : ''}`, [last.receivedAt.toISOString(), last.id]) : null };
+}
+
+function receivedWhere(options: Pick<ListReceiptsOptions, 'receivedFrom' | 'receivedTo'>): Prisma.CashReceiptWhereInput[] {
+  const receivedAt = dayRangeWhere({ from: options.receivedFrom, to: options.receivedTo });
+  return receivedAt ? [{ receivedAt }] : [];
 }

@@ -42,8 +42,8 @@ const candidateSelect = {
 
 type Candidate = Prisma.InvoiceGetPayload<{ select: typeof candidateSelect }>;
 
-export async function unappliedWorkbench(options: { cursor?: string; limit?: number }): Promise<{ items: WorkbenchItem[]; nextCursor: string | null }> {
-  const page = await listReceipts({ unappliedOnly: true, cursor: options.cursor, limit: options.limit ?? WORKBENCH_PAGE_SIZE });
+export async function unappliedWorkbench(options: { legalEntityCode?: string; region?: string; cursor?: string; limit?: number }): Promise<{ items: WorkbenchItem[]; nextCursor: string | null }> {
+  const page = await listReceipts({ ...options, unappliedOnly: true, limit: options.limit ?? WORKBENCH_PAGE_SIZE });
   if (page.items.length === 0) return { items: [], nextCursor: page.nextCursor };
   const families = await clientFamilies(page.items);
   const references = new Map(page.items.map((r) => [r.id, referenceOf(r)]));

@@ -5,6 +5,8 @@ import { db, type Prisma } from '../../db/client.ts';
 import type { BillingModel, EngagementStatus } from '../../db/generated/enums.ts';
 import type { EngagementSummary } from '../../http/schemas/engagements.ts';
 import { decodeCursor, encodeCursor } from '../exceptions/exception-cursor.ts';
+import type { IsoDate } from '../../domain/periods/calendar-date.ts';
+import { dayRangeWhere, legalEntityScope } from '../shared/drill-down-where.ts';
 import { keysetAfter, keysetOrder } from '../shared/keyset.ts';
 import { clientIdsFor } from './client-ids.ts';
 import type { EngagementListSort } from './engagement-sorts.ts';
@@ -22,6 +24,11 @@ export interface ListEngagementsOptions {
   clientExternalId?: string;
   status?: readonly EngagementStatus[];
   legalEntityCode?: string;
+  /** A reporting region (LegalEntity.region). */
+  region?: string;
+  /** Activated on these days (both included) after an accepted quote: the activation cycle time KPI's population. */
+  activatedFrom?: IsoDate;
+  activatedTo?: IsoDate;
   billingModel?: readonly BillingModel[];
   /** Part of the code, the name or the client's name (case-insensitive). */
   search?: string;
@@ -48,7 +55,8 @@ export async function listEngagements(options: ListEngagementsOptions = {}): Pro
     ...(options.correlationId ? { correlationId: options.correlationId } : {}),
     ...(clientIds ? { clientId: { in: clientIds } } : {}),
     ...(options.status?.length ? { status: { in: [...options.status] } } : {}),
-    ...(options.legalEntityCode ? { legalEntity: { code: options.legalEntityCode } } : {}),
+    ...legalEntityScope(options),
+    ...activatedWhere(options),
     ...(options.billingModel?.length ? { billingPlan: { model: { in: [...options.billingModel] } } } : {}),
     ...(options.search ? { OR: searchWhere(options.search) } : {}),
   };
@@ -63,6 +71,12 @@ export async function listEngagements(options: ListEngagementsOptions = {}): Pro
     items: page.map((row) => toEngagementSummary(row, financials.get(row.id)!)),
     nextCursor: rows.length > limit && last ? encodeCursor(orderName(sort), [field === 'value' ? last.value.toString() : last.createdAt.toISOString(), last.id]) : null,
   };
+}
+
+// As activation-kpi.ts counts: only engagements with an accepted quote have a cycle time.
+function activatedWhere(options: Pick<ListEngagementsOptions, 'activatedFrom' | 'activatedTo'>): Prisma.EngagementWhereInput {
+  const activatedAt = dayRangeWhere({ from: options.activatedFrom, to: options.activatedTo });
+  return activatedAt ? { activatedAt, quoteAcceptedAt: { not: null } } : {};
 }
 
 function searchWhere(search: string): Prisma.EngagementWhereInput[] {

@@ -1,7 +1,9 @@
 // The console's invoices list: invoices and credit notes without their lines (the detail
 // page has those), with status, balance and accounts-receivable ageing. Filters: status,
-// legal entity, ageing bucket (open balance, due dates of the bucket on `asOf`), client (its
-// id, or its id in any system through the crosswalk). Sorts on one column + id, keyset pages.
+// legal entity or region, ageing bucket (open balance, due dates of the bucket on `asOf`),
+// client (its id, or its id in any system through the crosswalk), kind, credit-note reason,
+// and the dashboard's periods: issued in, or eligible in (invoice timeliness's population).
+// Sorts on one column + id, keyset pages.
 import { db, type Prisma } from '../../db/client.ts';
 import type { InvoiceKind, InvoiceStatus } from '../../db/generated/enums.ts';
 import { dueDateRange, invoiceAgeingBucket, type AgeingBucket } from '../../domain/cash/invoice-ageing.ts';
@@ -11,6 +13,7 @@ import { isoDate, isUuid, money } from '../shared/decimal-fields.ts';
 import { keysetAfter, keysetOrder } from '../shared/keyset.ts';
 import { clientIdsFor } from '../engagements/client-ids.ts';
 import type { InvoiceListSort } from './invoice-sorts.ts';
+import { invoiceDrillDownWhere, type InvoiceDrillDownFilters } from './invoice-drill-down-where.ts';
 import { invoiceSelect, type InvoiceRow } from './invoice-view.ts';
 
 export const INVOICE_ROWS_PAGE_SIZE = 50;
@@ -36,9 +39,8 @@ export interface InvoiceRowView {
   legalEntityCode: string;
 }
 
-export interface ListInvoiceRowsOptions {
+export interface ListInvoiceRowsOptions extends InvoiceDrillDownFilters {
   status?: readonly InvoiceStatus[];
-  legalEntityCode?: string;
   aging?: AgeingBucket;
   /** A client's id (uuid) or its id in any connected system. */
   client?: string;
@@ -67,7 +69,7 @@ export async function listInvoiceRows(options: ListInvoiceRowsOptions): Promise<
   if (clientIds?.length === 0) return { items: [], nextCursor: null };
   const filters: Prisma.InvoiceWhereInput[] = [
     ...(options.status?.length ? [{ status: { in: [...options.status] } }] : []),
-    ...(options.legalEntityCode ? [{ legalEntity: { code: options.legalEntityCode } }] : []),
+    ...invoiceDrillDownWhere(options),
     ...(clientIds ? [{ clientId: { in: clientIds } }] : []),
     ...(options.engagementId ? [{ engagementId: options.engagementId }] : []),
     ...(options.aging ? [ageingWhere(options.aging, options.asOf)] : []),

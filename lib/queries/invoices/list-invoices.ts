@@ -1,9 +1,10 @@
 // The invoices list (GET /api/v1/invoices): filters, newest first, keyset pagination on
 // (createdAt, id), each invoice with its lines and their sources.
 import { db, type Prisma } from '../../db/client.ts';
-import type { InvoiceKind, InvoiceStatus } from '../../db/generated/enums.ts';
+import type { InvoiceStatus } from '../../db/generated/enums.ts';
 import type { InvoiceView } from '../../http/schemas/invoices.ts';
 import { decodeCursor, encodeCursor } from '../exceptions/exception-cursor.ts';
+import { invoiceDrillDownWhere, type InvoiceDrillDownFilters } from './invoice-drill-down-where.ts';
 import { invoiceSelect, withLines } from './invoice-view.ts';
 import { DEFAULT_INVOICE_PAGE_SIZE, MAX_INVOICE_PAGE_SIZE } from './page-size.ts';
 
@@ -13,12 +14,10 @@ const cursorColumns = [
   { kind: 'uuid', nullable: false },
 ] as const;
 
-export interface ListInvoicesOptions {
+export interface ListInvoicesOptions extends InvoiceDrillDownFilters {
   engagementId?: string;
   status?: readonly InvoiceStatus[];
-  kind?: InvoiceKind;
   clientId?: string;
-  legalEntityCode?: string;
   correlationId?: string;
   cursor?: string;
   limit?: number;
@@ -35,11 +34,10 @@ export async function listInvoices(options: ListInvoicesOptions = {}): Promise<I
   const where: Prisma.InvoiceWhereInput = {
     ...(options.engagementId ? { engagementId: options.engagementId } : {}),
     ...(options.status?.length ? { status: { in: [...options.status] } } : {}),
-    ...(options.kind ? { kind: options.kind } : {}),
     ...(options.clientId ? { clientId: options.clientId } : {}),
-    ...(options.legalEntityCode ? { legalEntity: { code: options.legalEntityCode } } : {}),
     ...(options.correlationId ? { correlationId: options.correlationId } : {}),
     ...(after ? afterCursor(new Date(after[0] as string), after[1] as string) : {}),
+    AND: invoiceDrillDownWhere(options),
   };
   // One row more than asked tells whether there is a next page without a count.
   const rows = await db().invoice.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit + 1, select: invoiceSelect });
