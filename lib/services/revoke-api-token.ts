@@ -3,12 +3,12 @@
 // found", so ids cannot be probed.
 import { db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
+import { isUuid } from '../http/is-uuid.ts';
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function revokeApiToken(options: { userId: string; tokenId: string; now?: Date }): Promise<{ id: string; revokedAt: Date }> {
   const { userId, tokenId, now = new Date() } = options;
-  if (!uuidPattern.test(tokenId)) throw new AppError('NOT_FOUND', 'No such API token.');
+  if (!isUuid(tokenId)) throw new AppError('NOT_FOUND', 'No such API token.');
   // The revokedAt condition makes the check and the change one statement.
   await db().apiToken.updateMany({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: now } });
   const token = await db().apiToken.findFirst({ where: { id: tokenId, userId }, select: { id: true, revokedAt: true } });

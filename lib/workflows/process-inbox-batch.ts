@@ -14,7 +14,7 @@ import { log } from '../log.ts';
 import { claimInboxRows, type ClaimedInboxRow } from './inbox-row.ts';
 import { processInboxEvent, type EventOutcome, type ResolvedWorkflow } from './process-inbox-event.ts';
 import { recordFailure, recordOutcomes } from './record-inbox-outcomes.ts';
-import type { Tx } from './workflow.ts';
+import { WorkflowHold, type Tx } from './workflow.ts';
 
 export interface InboxProcessorSettings {
   batchSize: number;
@@ -48,6 +48,15 @@ interface Run {
   knownFailure?: EventFailed;
 }
 
+/**
+ * A hold is the engine working as designed (the exception queue has it), so it is logged
+ * as information with its reason; anything else is a failure worth a warning and a stack.
+ */
+function logFailure(row: ClaimedInboxRow, error: unknown): void {
+  if (error instanceof WorkflowHold) log.info('inbox event held', { inboxEventId: row.id, type: row.type, reason: error.message });
+  else log.warn('inbox event failed', { inboxEventId: row.id, type: row.type, err: error });
+}
+
 /** Applies one event under a savepoint; its failure is recorded and the batch goes on. */
 async function applyUnderSavepoint(run: Run, row: ClaimedInboxRow, now: Date): Promise<EventOutcome | null> {
   const { tx, sql, settings } = run;
@@ -58,7 +67,7 @@ async function applyUnderSavepoint(run: Run, row: ClaimedInboxRow, now: Date): P
     return outcome;
   } catch (error) {
     await sql.query('ROLLBACK TO SAVEPOINT inbox_event');
-    log.warn('inbox event failed', { inboxEventId: row.id, type: row.type, err: error });
+    logFailure(row, error);
     run.summary[await recordFailure(tx, sql, row, error, settings, now)] += 1;
     return null;
   }
@@ -81,7 +90,7 @@ async function runBatch(run: Run, savepoints: boolean): Promise<void> {
       try {
         outcome = await processInboxEvent({ tx, sql, row, resolve: settings.resolve, now, gapTimeoutMs: settings.gapTimeoutMs });
       } catch (error) {
-        log.warn('inbox event failed', { inboxEventId: row.id, type: row.type, err: error });
+        logFailure(row, error);
         throw new EventFailed(row.id, error);
       }
     }

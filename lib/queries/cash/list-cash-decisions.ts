@@ -6,7 +6,7 @@ import { db, type Prisma } from '../../db/client.ts';
 import type { ExceptionCode, ExceptionStatus } from '../../db/generated/enums.ts';
 import { classify, type DecisionOptions } from '../../domain/exceptions/classification.ts';
 import { decodeCursor, encodeCursor } from '../exceptions/exception-cursor.ts';
-import { isoDateTime, money } from '../shared/decimal-fields.ts';
+import { isoDateTime, isUuid, money } from '../shared/decimal-fields.ts';
 import { keysetAfter } from '../shared/keyset.ts';
 
 export const DECISION_CODES = ['SHORT_PAY_DEDUCTION', 'PAYMENT_DISPUTED'] as const satisfies readonly ExceptionCode[];
@@ -50,7 +50,8 @@ export async function listCashDecisions(options: { invoiceId?: string; cursor?: 
     select: { id: true, code: true, entityType: true, entityId: true, title: true, status: true, financialImpact: true, firstSeenAt: true },
   });
   const page = rows.slice(0, limit);
-  const ids = (type: string) => page.filter((r) => r.entityType === type).map((r) => r.entityId);
+  // A dispute that arrived before its payment names the gateway's id ("payments:dp_…"), not a row here yet.
+  const ids = (type: string) => page.filter((r) => r.entityType === type && isUuid(r.entityId)).map((r) => r.entityId);
   const invoiceSelect = { select: { id: true, number: true, balanceDue: true, status: true, currency: true } } as const;
   const [applications, disputes] = await Promise.all([
     db().cashApplication.findMany({

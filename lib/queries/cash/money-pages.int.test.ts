@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { cashConnectors, createEngagement as createCashEngagement, createInvoice, createPayer, payment, receiptOf, receivePayment } from '../../../test/fixtures/cash.ts';
 import { createEngagement, createEmployee, createExpense, createTime } from '../../../test/fixtures/q2c-delivery.ts';
 import { db } from '../../db/client.ts';
+import { raiseException } from '../../services/exceptions/raise-exception.ts';
 import { engagementDelivery } from '../engagements/engagement-delivery.ts';
 import { listEngagements } from '../engagements/list-engagements.ts';
 import { listInvoiceRows } from '../invoices/list-invoice-rows.ts';
@@ -93,6 +94,17 @@ describe('unappliedWorkbench and listCashDecisions', () => {
       expect.objectContaining({ code: 'SHORT_PAY_DEDUCTION', amount: '40.00', currency: 'USD', reason: 'DAMAGED', invoice: { id: shortPaid.id, number: shortPaid.number, balanceDue: '40.00', status: 'PARTIALLY_PAID' }, paymentId: short.paymentId }),
     ]);
     expect(decisions.items[0]!.options?.approve).toBeTruthy();
+  });
+});
+
+describe('listCashDecisions: a dispute held before its payment', () => {
+  it('lists it with its title (its entity id names the gateway, not a row here) instead of failing the page', async () => {
+    const disputeId = `payments:dp_${randomUUID().slice(0, 12)}`;
+    const raised = await db().$transaction((tx) =>
+      raiseException(tx, { code: 'PAYMENT_DISPUTED', entityType: 'Dispute', entityId: disputeId, impact: { amount: '999999999.00', currency: 'USD', date: new Date('2026-06-30T00:00:00Z') }, now: new Date() }),
+    );
+    const { items } = await listCashDecisions({ limit: 100 });
+    expect(items.find((i) => i.exceptionId === raised.id)).toMatchObject({ code: 'PAYMENT_DISPUTED', invoice: null, amount: null });
   });
 });
 

@@ -7,11 +7,11 @@ import type { EngagementStatus, ExceptionCode } from '../../db/generated/enums.t
 import { inlineFixFor, type InlineFix } from '../../domain/exceptions/inline-fix.ts';
 import { userNames } from '../user-names.ts';
 import { getException } from './get-exception.ts';
+import { isUuid } from '../../http/is-uuid.ts';
 
 const PAYLOAD_LIMIT = 5;
 const AUDIT_LIMIT = 50;
 const CLIENT_CHOICES = 1000;
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ExceptionContext {
   payloads: { id: string; type: string; source: string; eventId: string; payload: unknown }[];
@@ -50,7 +50,7 @@ export async function getExceptionContext(e: { id: string; code: ExceptionCode; 
 const engagementSelect = { id: true, code: true, status: true, correlationId: true } as const;
 
 async function engagementOf(e: { entityType: string; entityId: string; correlationId: string | null }): Promise<ExceptionContext['engagement']> {
-  if (e.entityType === 'Engagement' && uuidPattern.test(e.entityId)) return db().engagement.findUnique({ where: { id: e.entityId }, select: engagementSelect });
+  if (e.entityType === 'Engagement' && isUuid(e.entityId)) return db().engagement.findUnique({ where: { id: e.entityId }, select: engagementSelect });
   if (e.correlationId) {
     const byThread = await db().engagement.findUnique({ where: { correlationId: e.correlationId }, select: engagementSelect });
     if (byThread) return byThread;
@@ -58,7 +58,7 @@ async function engagementOf(e: { entityType: string; entityId: string; correlati
   if (e.entityType !== 'Quote') return null;
   // A quote hold names the canonical quote id once it exists, else the sender's quote id.
   const quote = await db().quote.findFirst({
-    where: uuidPattern.test(e.entityId) ? { OR: [{ id: e.entityId }, { externalId: e.entityId }] } : { externalId: e.entityId },
+    where: isUuid(e.entityId) ? { OR: [{ id: e.entityId }, { externalId: e.entityId }] } : { externalId: e.entityId },
     select: { engagement: { select: engagementSelect } },
   });
   return quote?.engagement ?? null;

@@ -4,11 +4,11 @@ import { db } from '../../db/client.ts';
 import type { InboxEventStatus } from '../../db/generated/enums.ts';
 import { AppError } from '../../errors.ts';
 import { assigneeSelect, toExceptionView, type ExceptionView } from './exception-view.ts';
+import { isUuid } from '../../http/is-uuid.ts';
 
 // A transient that recurs every few minutes collects thousands of RECUR actions; the
 // detail shows the latest ones and says how many there are in all.
 const HISTORY_LIMIT = 200;
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ExceptionDetail extends ExceptionView {
   details: unknown;
@@ -41,7 +41,7 @@ export interface ExceptionDetail extends ExceptionView {
 }
 
 export async function getException(options: { id: string }): Promise<ExceptionDetail> {
-  if (!uuidPattern.test(options.id)) throw new AppError('NOT_FOUND', 'No such exception.');
+  if (!isUuid(options.id)) throw new AppError('NOT_FOUND', 'No such exception.');
   const exception = await db().exception.findUnique({
     where: { id: options.id },
     include: {

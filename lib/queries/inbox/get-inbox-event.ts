@@ -4,8 +4,8 @@ import { db } from '../../db/client.ts';
 import type { ExceptionCode, ExceptionStatus, Recoverability } from '../../db/generated/enums.ts';
 import { AppError } from '../../errors.ts';
 import { inboxEventViewSelect, toInboxEventView, type InboxEventView } from './inbox-event-view.ts';
+import { isUuid } from '../../http/is-uuid.ts';
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type InboxEventDetail = InboxEventView & {
   eventTime: string | null;
@@ -16,7 +16,7 @@ export type InboxEventDetail = InboxEventView & {
 };
 
 export async function getInboxEvent(options: { id: string }): Promise<InboxEventDetail> {
-  if (!uuidPattern.test(options.id)) throw new AppError('NOT_FOUND', 'No such event.');
+  if (!isUuid(options.id)) throw new AppError('NOT_FOUND', 'No such event.');
   const row = await db().inboxEvent.findUnique({
     where: { id: options.id },
     select: {

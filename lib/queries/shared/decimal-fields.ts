@@ -53,8 +53,5 @@ export function isoDate(value: Date | null): string | null {
   return value ? value.toISOString().slice(0, 10) : null;
 }
 
-export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return uuidPattern.test(value);
-}
+// The one UUID check (lib/http/is-uuid.ts), re-exported for the queries that import it from here.
+export { isUuid } from '../../http/is-uuid.ts';

@@ -7,8 +7,8 @@ import { AppError } from '../../errors.ts';
 import { forgetConnectorCredentials } from '../../ingest/auth/credential-cache.ts';
 import { auditConnectorChange, type ConnectorActor } from './connector-audit.ts';
 import { findConnectorForUpdate } from './find-connector-for-update.ts';
+import { isUuid } from '../../http/is-uuid.ts';
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface RevokedSecret {
   code: string;
@@ -27,7 +27,7 @@ export async function revokeConnectorSecret(options: { code: string; secret: str
   const revoked = await db().$transaction(async (tx) => {
     const connector = await findConnectorForUpdate(tx, code);
     const matches = await tx.connectorSecret.findMany({
-      where: { connectorId: connector.id, purpose: 'INBOUND_SIGNING', ...(uuidPattern.test(secret) ? { id: secret } : { fingerprint: secret }) },
+      where: { connectorId: connector.id, purpose: 'INBOUND_SIGNING', ...(isUuid(secret) ? { id: secret } : { fingerprint: secret }) },
       select: { id: true, fingerprint: true, revokedAt: true },
     });
     if (matches.length === 0) throw new AppError('NOT_FOUND', `Connector ${code} has no signing secret ${secret}.`);

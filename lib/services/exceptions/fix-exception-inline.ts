@@ -14,6 +14,7 @@ import { writeAudit } from '../audit/write-audit.ts';
 import { isExternalRefConflict, linkExternalRef } from '../crosswalk/link-external-ref.ts';
 import { setInboundValueMapping } from '../mappings/set-inbound-value-mapping.ts';
 import { performExceptionAction } from './perform-exception-action.ts';
+import { isUuid } from '../../http/is-uuid.ts';
 
 export interface InlineFixChoice {
   /** The sender's value, as the exception names it. */
@@ -38,14 +39,13 @@ export interface FixedExceptionInline {
   requeuedEventIds: string[] | null;
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const invalid = (pointer: string, message: string, sentence = message) => new AppError('VALIDATION_FAILED', sentence, { details: { errors: [{ pointer, message }] } });
 
 export async function fixExceptionInline(input: FixExceptionInlineInput): Promise<FixedExceptionInline> {
   const { actor } = input;
   if (!can(actor.role, 'mappings:fix')) throw new AppError('FORBIDDEN', `The ${roleLabels[actor.role]} role cannot fix mappings (needs mappings:fix).`);
   if (input.replay && !can(actor.role, 'exceptions:replay')) throw new AppError('FORBIDDEN', `The ${roleLabels[actor.role]} role cannot replay events (needs exceptions:replay).`);
-  if (!uuidPattern.test(input.exceptionId)) throw new AppError('NOT_FOUND', 'No such exception.');
+  if (!isUuid(input.exceptionId)) throw new AppError('NOT_FOUND', 'No such exception.');
 
   return db().$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM "Exception" WHERE id = ${input.exceptionId}::uuid FOR UPDATE`;
@@ -112,7 +112,7 @@ async function writeChoice(
       return (await setInboundValueMapping(tx, { ...common, entityType: 'LegalEntity', canonicalField: 'code' })).changed;
     }
     case 'client-link': {
-      const client = uuidPattern.test(canonical) ? await tx.client.findUnique({ where: { id: canonical }, select: { id: true } }) : null;
+      const client = isUuid(canonical) ? await tx.client.findUnique({ where: { id: canonical }, select: { id: true } }) : null;
       if (!client) throw invalid('/choices', 'Choose an existing client.');
       try {
         const { created } = await linkExternalRef(tx, { system: fix.system, entityType: 'Client', externalId: external, entityId: client.id });

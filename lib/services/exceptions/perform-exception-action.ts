@@ -20,6 +20,7 @@ import { findPendingCorrection } from '../corrections/find-correction-actions.ts
 import { pushCorrection } from '../corrections/push-correction.ts';
 import { requeueHeldEvents } from './requeue-held-events.ts';
 import { resolveAssignee } from './resolve-assignee.ts';
+import { isUuid } from '../../http/is-uuid.ts';
 
 export interface PerformExceptionActionInput {
   exceptionId: string;
@@ -51,7 +52,6 @@ export interface PerformedExceptionAction {
   correction?: CorrectionView;
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Runs in the caller's transaction, or opens its own when called without one. */
 export function performExceptionAction(input: PerformExceptionActionInput): Promise<PerformedExceptionAction>;
@@ -136,7 +136,7 @@ async function perform(tx: Prisma.TransactionClient, input: PerformExceptionActi
 
 // SELECT ... FOR UPDATE first, so two people acting at once are judged one after the other.
 async function lockException(tx: Prisma.TransactionClient, exceptionId: string): Promise<Exception> {
-  if (!uuidPattern.test(exceptionId)) throw new AppError('NOT_FOUND', 'No such exception.');
+  if (!isUuid(exceptionId)) throw new AppError('NOT_FOUND', 'No such exception.');
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM "Exception" WHERE id = ${exceptionId}::uuid FOR UPDATE`;
   if (locked.length === 0) throw new AppError('NOT_FOUND', 'No such exception.');
   return tx.exception.findUniqueOrThrow({ where: { id: exceptionId } });
