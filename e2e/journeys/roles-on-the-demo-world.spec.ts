@@ -31,7 +31,7 @@ test('the executive reviews the KPIs and drills into DSO', async ({ page }) => {
   const rows = visible(page, 'invoice-row');
   await expect(rows.first()).toBeVisible();
   // DSO counts open receivables: every invoice behind it still has money due.
-  for (const status of await rows.getByTestId('invoice-status').allTextContents()) expect(['Issued', 'Posted', 'Partially paid']).toContain(status.trim());
+  for (const status of await rows.getByTestId('invoice-status').allTextContents()) expect(['Issued', 'Posted to ERP', 'Partially paid']).toContain(status.trim());
   await expectAccessible(page, 'the invoices behind DSO');
 });
 
