@@ -48,6 +48,14 @@ export async function loadDemoWorld(o: { world: DemoWorld; threadline: Threadlin
 
   for (const month of world.months) {
     const monthStarted = Date.now();
+    // Where the month's time goes, printed with its line: the load's speed is its waits.
+    const steps: string[] = [];
+    let stepStarted = monthStarted;
+    const step = (name: string) => {
+      const now = Date.now();
+      steps.push(`${name} ${((now - stepStarted) / 1000).toFixed(1)}`);
+      stepStarted = now;
+    };
     await hire(month);
     await send(month.before.filter((e) => !e.expectRefused));
     // The first month's people and group parents must be in before anything names them;
@@ -60,6 +68,7 @@ export async function loadDemoWorld(o: { world: DemoWorld; threadline: Threadlin
     });
     summary.quotes += month.quotes.length;
     await settle(threadline, simulators, { what: `${month.month}'s quotes` });
+    step('quotes');
     const wanted = month.quotes.map((q) => q.data.quoteId).filter((id) => !byQuote.get(id)?.heldBy);
     for (const found of await resolveEngagements(threadline, wanted)) {
       live.set(found.quoteId, found);
@@ -76,7 +85,9 @@ export async function loadDemoWorld(o: { world: DemoWorld; threadline: Threadlin
     if (due.length > 0) await settlePayments({ due, threadline, simulators });
     summary.payments += due.length;
     // Billing bills what the worker has applied: everything sent so far must be in.
+    step('sending');
     await settle(threadline, simulators, { what: `${month.month}'s delivery and payments` });
+    step('applying');
 
     let issued = 0;
     if (month.asOf) {
@@ -93,11 +104,14 @@ export async function loadDemoWorld(o: { world: DemoWorld; threadline: Threadlin
           if (outage) await simulators.control('tax', { outage: false });
         }
       }
+      step('billing');
       await threadline.post('/api/v1/revenue/runs', { asOf: month.asOf });
+      step('revenue');
       summary.invoices += issued;
     }
     const closed = await books.close(month.close);
-    say(`  ${month.month}: ${month.quotes.length} quotes, ${delivery.length} delivery events, ${due.length} payments, ${issued} invoices issued${closed.length ? `, closed ${closed.join(' ')}` : ''} (${((Date.now() - monthStarted) / 1000).toFixed(1)} s)`);
+    step('close');
+    say(`  ${month.month}: ${month.quotes.length} quotes, ${delivery.length} delivery events, ${due.length} payments, ${issued} invoices issued${closed.length ? `, closed ${closed.join(' ')}` : ''} (${((Date.now() - monthStarted) / 1000).toFixed(1)} s: ${steps.join(', ')})`);
   }
 
   await finish();
