@@ -15,6 +15,13 @@ import { setConnectorOutboundPolicy } from '../services/connectors/set-outbound-
 import { setConnectorOutboundToken } from '../services/connectors/set-outbound-token.ts';
 import { findFreePort, isPortFree } from './ports.ts';
 
+/**
+ * A simulator on this machine is not a vendor's rate-limited API: the connector default
+ * (4 in flight, 10 requests/s, for real systems) made the demo world's month ends wait
+ * seconds for invoice postings and cash applications. Its fault knobs still play 429s.
+ */
+const SIMULATOR_POLICY = { allowPrivate: true, maxConcurrency: 8, ratePerSecond: 200 } as const;
+
 /** What happened to the connector: pointed at the simulator now, already pointing at it, kept on a real system, or there is none. */
 export type SimulatorConnectorState = 'pointed' | 'unchanged' | 'kept-real-endpoint' | 'absent';
 
@@ -41,7 +48,7 @@ export async function pointConnectorAtSimulator(options: {
   const token = readable(connector.secrets[0]?.encryptedSecret) ?? newToken();
   const endpoint = await setConnectorEndpoint({ code, endpoint: url, actor, now });
   const stored = await setConnectorOutboundToken({ code, token, actor, now });
-  const policy = options.allowPrivate ? await setConnectorOutboundPolicy({ code, policy: { allowPrivate: true }, actor, now }) : { changed: false };
+  const policy = options.allowPrivate ? await setConnectorOutboundPolicy({ code, policy: SIMULATOR_POLICY, actor, now }) : { changed: false };
   return { token, connector: endpoint.changed || stored.changed || policy.changed ? 'pointed' : 'unchanged' };
 }
 
