@@ -12,14 +12,14 @@ test('finance traces an invoice back to the timesheet and its event', async ({ p
 
   await signIn(page, demoUser('FINANCE'), '/lineage');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lineage');
-  await expect(page.getByTestId('empty-state')).toContainText('Pick a thread to trace');
+  await expect(page.getByTestId('empty-state').filter({ visible: true })).toContainText('Pick a thread to trace');
   await expectAccessible(page, 'the lineage search');
 
-  await page.getByTestId('lineage-search').fill(thread.engagementCode);
+  await page.getByTestId('lineage-search').filter({ visible: true }).fill(thread.engagementCode);
   await page.getByRole('button', { name: 'Trace' }).click();
   await expect(page).toHaveURL(new RegExp(`correlation=${thread.correlationId}`));
   await expect(page.getByRole('heading', { level: 1 })).toContainText(thread.engagementCode);
-  const graph = page.getByTestId('lineage-graph');
+  const graph = page.getByTestId('lineage-graph').filter({ visible: true });
   await expect(graph).toContainText('Quote');
   await expect(graph).toContainText('Invoices');
 
@@ -34,7 +34,7 @@ test('finance traces an invoice back to the timesheet and its event', async ({ p
   const invoiceNode = graph.getByTestId('lineage-node').filter({ hasText: `Invoice ${thread.invoiceNumber}` });
   await invoiceNode.click();
   await expect(page).toHaveURL(/node=/);
-  const details = page.getByTestId('node-details');
+  const details = page.getByTestId('node-details').filter({ visible: true });
   await expect(details.getByRole('heading', { level: 2 })).toHaveText(`Invoice ${thread.invoiceNumber}`);
   await details.getByRole('button', { name: 'Explain this amount' }).click();
   const explanation = details.getByTestId('explanation');
@@ -52,7 +52,7 @@ test('finance traces an invoice back to the timesheet and its event', async ({ p
   await expect(graph.locator(':focus')).toHaveCount(1);
 
   // The revenue recognised for the same time, explained down to the entry.
-  const revenue = page.getByTestId('thread-revenue');
+  const revenue = page.getByTestId('thread-revenue').filter({ visible: true });
   await revenue.locator('summary').first().click();
   const entry = revenue.getByTestId('revenue-entry').first();
   await entry.getByRole('button', { name: 'Explain this amount' }).click();
@@ -67,23 +67,23 @@ test('finance traces an invoice back to the timesheet and its event', async ({ p
   const timesheetRow = rows.filter({ hasText: 'q2c.timesheet.approved.v1' }).first();
   await timesheetRow.getByRole('link', { name: 'q2c.timesheet.approved.v1' }).click();
   await expect(page).toHaveURL(/\/events\//);
-  await expect(page.getByTestId('event-payload')).toContainText(thread.timesheetId);
+  await expect(page.getByTestId('event-payload').filter({ visible: true })).toContainText(thread.timesheetId);
 
   // An engagement page can link straight to its thread by id or code.
   await page.goto(`/lineage?engagement=${thread.engagementId}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(thread.engagementCode);
-  await expect(page.getByTestId('lineage-graph')).toBeVisible();
+  await expect(page.getByTestId('lineage-graph').filter({ visible: true })).toBeVisible();
 });
 
 test('an unknown thread and a search without matches say so', async ({ page }) => {
   await signIn(page, demoUser('DELIVERY'), '/lineage?correlation=no-such-thread-e2e');
-  await expect(page.getByTestId('empty-state')).toContainText('Nothing to trace for this id');
+  await expect(page.getByTestId('empty-state').filter({ visible: true })).toContainText('Nothing to trace for this id');
   await expectAccessible(page, 'an unknown thread');
   await page.goto('/lineage?q=no-such-engagement-e2e-zzz');
-  await expect(page.getByTestId('empty-state')).toContainText('Nothing matches');
+  await expect(page.getByTestId('empty-state').filter({ visible: true })).toContainText('Nothing matches');
 });
 
 test('the executive has no lineage access', async ({ page }) => {
   await signIn(page, demoUser('EXECUTIVE'), '/lineage');
-  await expect(page.getByTestId('access-denied')).toBeVisible();
+  await expect(page.getByTestId('access-denied').filter({ visible: true })).toBeVisible();
 });
