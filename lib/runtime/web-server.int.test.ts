@@ -10,7 +10,7 @@ import { cloudEvent, ingestRequest, testConnector } from '../../test/support/ing
 import { db } from '../db/client.ts';
 import type { CreatedConnector } from '../services/connectors/create-connector.ts';
 import { createApiToken } from '../services/create-api-token.ts';
-import { buildNow, buildState } from './build-check.ts';
+import { ensureProductionBuild } from '../../test/support/production-build.ts';
 import { findFreePort } from './ports.ts';
 
 const root = process.cwd();
@@ -30,7 +30,7 @@ async function waitForLive(deadline: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (buildState(root).state !== 'current' && !buildNow(root)) throw new Error('next build failed');
+  await ensureProductionBuild(root);
   hcm = await testConnector({ code: 'hcm-web', kind: 'HCM', sources: ['/test/hcm'] });
   port = await findFreePort(3470);
   web = spawn(process.execPath, ['--import', 'tsx', 'scripts/web.ts'], {

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../db/client.ts';
-import { buildNow, buildState } from '../../runtime/build-check.ts';
+import { ensureProductionBuild } from '../../../test/support/production-build.ts';
 import { findFreePort } from '../../runtime/ports.ts';
 
 const root = process.cwd();
@@ -28,7 +28,7 @@ const CODES = [
 ];
 
 beforeAll(async () => {
-  if (buildState(root).state !== 'current' && !buildNow(root)) throw new Error('next build failed');
+  await ensureProductionBuild(root);
   const port = await findFreePort(3620);
   baseUrl = `http://127.0.0.1:${port}`;
   start = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
