@@ -6,6 +6,7 @@
 // when the world is loaded. Nothing running: it says so and exits 1 without changing anything.
 import path from 'node:path';
 import { ConfigError, parseEnv } from '../lib/env.ts';
+import { readDemoStatus } from '../lib/demo/load/demo-status.ts';
 import { readRunningStack } from '../lib/runtime/demo-world.ts';
 
 const say = (line: string) => process.stdout.write(line + '\n');
@@ -49,29 +50,32 @@ async function main(): Promise<number> {
     return 1;
   }
   say(`Resetting the demo world of the Threadline at ${stack.baseUrl} (npm start, pid ${stack.pid}): the business data is emptied and loaded again; users, connectors and their credentials stay.`);
+  // This reset's progress is read from the status file npm start writes (demo-world.json),
+  // not from health: health answers 503 while the worker is restarting, and a reset that
+  // fails at once (before anything loads) must still be reported as failed.
+  const signalledAt = new Date().toISOString();
   process.kill(stack.pid, 'SIGUSR2');
   const deadline = Date.now() + 15 * 60_000;
   const refusedAfter = Date.now() + 15_000;
-  let started = false;
   let last = '';
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const now = await health(stack.baseUrl);
-    const demo = now?.demo;
-    if (!demo) continue;
-    if (demo.status === 'loading') started = true;
-    if (!started && Date.now() > refusedAfter) {
-      say('npm start did not take up the reset (DEMO_WORLD off for that installation?): see its console. Nothing was changed.');
-      return 1;
+    const demo = readDemoStatus(dataDir);
+    const ours = demo && (demo.startedAt ?? '') >= signalledAt ? demo : undefined;
+    if (!ours) {
+      if (Date.now() > refusedAfter) {
+        say('npm start did not take up the reset (DEMO_WORLD off for that installation?): see its console. Nothing was changed.');
+        return 1;
+      }
+      continue;
     }
-    if (demo.detail && demo.detail !== last && demo.status === 'loading') say(`  ${(last = demo.detail)}`);
-    if (!started) continue;
-    if (demo.status === 'loaded') {
-      say(`Demo world loaded: ${demo.detail ?? ''}.`);
+    if (ours.detail && ours.detail !== last && ours.status === 'loading') say(`  ${(last = ours.detail)}`);
+    if (ours.status === 'loaded') {
+      say(`Demo world loaded: ${ours.detail ?? ''}.`);
       return 0;
     }
-    if (demo.status === 'failed') {
-      say(`The demo world failed to load: ${demo.detail ?? 'see the npm start console'}.`);
+    if (ours.status === 'failed') {
+      say(`The demo world failed to load: ${ours.detail ?? 'see the npm start console'}.`);
       return 1;
     }
   }

@@ -6,12 +6,18 @@
 // Only for a demo installation: nothing financial may ever be deleted in a real one.
 import pg from 'pg';
 
-const BUSINESS_TABLES = [
+export const BUSINESS_TABLES = [
   'InboxEvent', 'SubjectVersion', 'OutboxCommand', 'OutboxAttempt', 'Exception', 'ExceptionEvent', 'ExceptionAction', 'AuditRecord', 'LineageLink',
   'KpiDailyFact', 'KpiRollup', 'ReconciliationRun', 'Client', 'ExternalRef', 'Employee', 'EmployeeCostRate', 'ResourceAssignment',
   'Quote', 'QuoteVersion', 'QuoteLine', 'Contract', 'SowVersion', 'ChangeOrder', 'Engagement', 'BillingPlan', 'Milestone', 'MilestoneEvidence',
   'TimeTransaction', 'Expense', 'UsageRecord', 'Invoice', 'InvoiceLine', 'InvoiceLineSource', 'InvoiceNumberSequence', 'CashReceipt', 'CashApplication',
-  'Dispute', 'RevenueSchedule', 'RevenueEntry',
+  'Dispute', 'CashRefund', 'RevenueSchedule', 'RevenueEntry',
+];
+
+/** Kept by a reset (the rate cards and periods are tidied, not emptied). Every table is in one of the two lists (a test checks). */
+export const KEPT_TABLES = [
+  'User', 'ApiToken', 'Connector', 'ConnectorSecret', 'OutboxTargetBudget', 'WorkerHeartbeat', 'LegalEntity', 'AccountingPeriod', 'CostCenter',
+  'FxRate', 'TaxCode', 'TaxJurisdiction', 'ServiceRole', 'ServiceCatalogItem', 'RateCard', 'RateCardLine', 'OwnershipRule', 'FieldMapping',
 ];
 
 export async function emptyBusinessData(databaseUrl: string): Promise<void> {

@@ -70,8 +70,13 @@ export class Supervisor {
       }),
     );
     for (const gone of chosen) this.running.splice(this.running.indexOf(gone), 1);
-    await between();
-    for (const { spec } of chosen) this.start(spec);
+    try {
+      await between();
+    } finally {
+      // Whatever `between` did, the children come back: a failed reset must not leave
+      // Threadline without its worker.
+      for (const { spec } of chosen) this.start(spec);
+    }
   }
 
   /** Stops every child; resolves when all have exited. */
