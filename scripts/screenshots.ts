@@ -3,33 +3,22 @@
 // `npm start` does in a fresh data folder, so the pictures show the demo world; or uses a
 // running one: SCREENSHOTS_URL=http://localhost:3000 SCREENSHOTS_DATA_DIR=.data.
 // The page list and the "interactive" test are the console benchmark's (bench/console).
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { signIn, type DemoUser } from '../e2e/access/demo-users.ts';
 import { chromiumLaunchOptions } from '../e2e/support/chromium.ts';
 import { consolePages } from '../bench/console/console-pages.ts';
+import { openDemoServer } from '../bench/console/demo-server.ts';
 import { whenInteractive } from '../bench/console/time-to-interactive.ts';
 import { waitForDemoWorld } from '../bench/console/wait-for-demo.ts';
-import { startStack, type Stack } from '../bench/ingest/stack.ts';
 
 const say = (line: string) => process.stdout.write(line + '\n');
 const outDir = path.resolve(import.meta.dirname, '..', 'docs', 'screenshots');
 
 async function main(): Promise<void> {
-  let stack: Stack | undefined;
-  let baseUrl = process.env.SCREENSHOTS_URL;
-  let dataDir = process.env.SCREENSHOTS_DATA_DIR ? path.resolve(process.env.SCREENSHOTS_DATA_DIR) : undefined;
-  if (!baseUrl) {
-    dataDir = path.join(os.tmpdir(), 'threadline-screenshots');
-    rmSync(dataDir, { recursive: true, force: true });
-    say(`Starting Threadline in ${dataDir} (builds when needed, loads the demo world)…`);
-    stack = await startStack({ dataDir, port: Number(process.env.SCREENSHOTS_PORT ?? 3970), env: { LOG_LEVEL: 'warn' }, startTimeoutMs: 600_000 });
-    baseUrl = stack.baseUrl;
-  }
-  if (!dataDir) throw new Error('SCREENSHOTS_URL needs SCREENSHOTS_DATA_DIR: the data folder whose dev-credentials.json has the demo users.');
-  const users = (JSON.parse(readFileSync(path.join(dataDir, 'dev-credentials.json'), 'utf8')) as { users: DemoUser[] }).users;
+  const { baseUrl, dataDir, credentials, stack } = await openDemoServer({ envPrefix: 'SCREENSHOTS', folder: 'threadline-screenshots', defaultPort: 3970, say });
+  const { users } = credentials;
   const user = (role: DemoUser['role']) => {
     const found = users.find((u) => u.role === role);
     if (!found) throw new Error(`No ${role} demo user in ${dataDir}/dev-credentials.json (is SEED_DEMO_USERS off?)`);

@@ -6,18 +6,16 @@
 // dev-credentials.json). Phase 2 tops the queue up to 100,000 open exceptions with the read
 // benchmark's generator, so it never runs against a server you did not start for it unless
 // BENCH_QUEUE=1 says so. Writes its section of docs/PERFORMANCE.md after a run with the queue phase.
-import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import pg from 'pg';
 import { signIn, type DemoUser } from '../../e2e/access/demo-users.ts';
 import { chromiumLaunchOptions } from '../../e2e/support/chromium.ts';
-import { startStack, type Stack } from '../ingest/stack.ts';
 import { quantile } from '../reads/measure.ts';
 import { writeDocSection } from '../reads/doc-section.ts';
 import { seedExceptions } from '../reads/seed-exceptions.ts';
 import { consolePages } from './console-pages.ts';
+import { openDemoServer } from './demo-server.ts';
 import { queueCases } from './queue-cases.ts';
 import { timeToInteractive, type PageTiming } from './time-to-interactive.ts';
 import { waitForDemoWorld } from './wait-for-demo.ts';
@@ -55,18 +53,7 @@ function table(rows: readonly Row[]): string[] {
 }
 
 async function main(): Promise<void> {
-  let stack: Stack | undefined;
-  let baseUrl = process.env.BENCH_URL;
-  let dataDir = process.env.BENCH_DATA_DIR ? path.resolve(process.env.BENCH_DATA_DIR) : undefined;
-  if (!baseUrl) {
-    dataDir = path.join(os.tmpdir(), 'threadline-bench-console');
-    rmSync(dataDir, { recursive: true, force: true });
-    say(`Starting Threadline in ${dataDir} (builds when needed, loads the demo world)…`);
-    stack = await startStack({ dataDir, port: Number(process.env.BENCH_PORT ?? 3980), env: { LOG_LEVEL: 'warn' }, startTimeoutMs: 600_000 });
-    baseUrl = stack.baseUrl;
-  }
-  if (!dataDir) throw new Error('BENCH_URL needs BENCH_DATA_DIR: the data folder whose dev-credentials.json has the demo users.');
-  const credentials = JSON.parse(readFileSync(path.join(dataDir, 'dev-credentials.json'), 'utf8')) as { databaseUrl: string; users: DemoUser[] };
+  const { baseUrl, credentials, stack } = await openDemoServer({ envPrefix: 'BENCH', folder: 'threadline-bench-console', defaultPort: 3980, say });
   const user = (role: DemoUser['role']) => credentials.users.find((u) => u.role === role)!;
 
   let browser: Browser | undefined;
