@@ -92,16 +92,16 @@ test('periods: a month is closed and reopened with a reason (or the other way ro
   // months ago, so the latest closed month is the one to reopen and close again.
   let year = 2026;
   await page.goto(`/admin?section=periods&entity=IN01&year=${year}`);
-  await page.getByTestId('period-row').first().waitFor();
-  let statuses = await page.getByTestId('period-row').getByTestId('period-status').allTextContents();
+  await page.getByTestId('period-row').filter({ visible: true }).first().waitFor();
+  let statuses = await page.getByTestId('period-row').filter({ visible: true }).getByTestId('period-status').allTextContents();
   if (!statuses.includes('Closed')) {
     year = 2025;
     await page.goto(`/admin?section=periods&entity=IN01&year=${year}`);
-    await page.getByTestId('period-row').first().waitFor();
-    statuses = await page.getByTestId('period-row').getByTestId('period-status').allTextContents();
+    await page.getByTestId('period-row').filter({ visible: true }).first().waitFor();
+    statuses = await page.getByTestId('period-row').filter({ visible: true }).getByTestId('period-status').allTextContents();
   }
   const index = statuses.includes('Closed') && statuses[0] !== 'Open' ? statuses.lastIndexOf('Closed') : 0;
-  const month = page.getByTestId('period-row').nth(index);
+  const month = page.getByTestId('period-row').filter({ visible: true }).nth(index);
   const period = await month.getAttribute('data-period');
   expect(period).toMatch(new RegExp(`^${year}-\\d{2}$`));
   await expectAccessible(page, 'admin periods');
