@@ -9,7 +9,7 @@ import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { ActionButton } from './action-button';
-import { DataTable } from '@/components/tables/data-table';
+import { DataTable } from '@/components/ui/data-table';
 import { RateForm, type SetRateAction } from './rate-form';
 import { SkuMappingForm, type SetSkuMappingAction } from './sku-mapping-form';
 
@@ -31,7 +31,7 @@ export async function MappingsSection({ actions }: { actions?: { setMapping: Set
         {mappings.length === 0 ? (
           <EmptyState title="No SKU mappings">Quotes whose SKUs are catalog SKUs need none; map a system&apos;s own SKUs here when a quote is held with UNMAPPED_SERVICE_SKU.</EmptyState>
         ) : (
-          <DataTable testId="sku-mappings-table" columns={[{ label: 'System' }, { label: 'Its SKU' }, { label: 'Catalog SKU' }, { label: 'State' }, actions && { label: 'Actions', hidden: true }]}>
+          <DataTable testId="sku-mappings-table" label="SKU mappings" columns={[{ label: 'System' }, { label: 'Its SKU' }, { label: 'Catalog SKU' }, { label: 'State' }, actions && { label: 'Actions', hidden: true }]}>
                 {mappings.map((m) => (
                   <tr key={m.id} data-testid="sku-mapping-row">
                     <td className="px-3 py-2 font-mono text-xs text-ink">{m.system}</td>
@@ -52,7 +52,7 @@ export async function MappingsSection({ actions }: { actions?: { setMapping: Set
       </section>
       <section aria-labelledby="catalog-heading">
         <h2 id="catalog-heading" className="mb-3 text-sm font-semibold text-ink">Service catalog</h2>
-        <DataTable testId="catalog-table" columns={[{ label: 'SKU' }, { label: 'Name' }, { label: 'Kind' }, { label: 'Role' }, { label: 'Revenue' }]}>
+        <DataTable testId="catalog-table" label="Service catalog" columns={[{ label: 'SKU' }, { label: 'Name' }, { label: 'Kind' }, { label: 'Role' }, { label: 'Revenue' }]}>
               {catalog.map((i) => (
                 <tr key={i.id}>
                   <td className="px-3 py-2 font-mono text-xs font-medium text-ink">{i.sku}</td>

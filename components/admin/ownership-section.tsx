@@ -8,7 +8,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { formatDateTime } from '@/components/ui/format-date';
 import { ActionButton } from './action-button';
-import { DataTable } from '@/components/tables/data-table';
+import { DataTable } from '@/components/ui/data-table';
 import { OwnershipRuleForm, type SetRuleAction } from './ownership-rule-form';
 
 type DeleteRule = (input: { domain: EntityType; field: string }) => Promise<ActionResult<unknown>>;
@@ -25,7 +25,7 @@ export async function OwnershipSection({ actions }: { actions?: { setRule: SetRu
       {loaded.data.length === 0 ? (
         <EmptyState title="No ownership rules yet">Ownership rules decide which system may change which field; they appear here once configured.</EmptyState>
       ) : (
-        <DataTable testId="ownership-table" columns={[{ label: 'Entity' }, { label: 'Field' }, { label: 'Owned by' }, { label: 'Note' }, { label: 'Changed' }, actions && { label: 'Actions', hidden: true }]}>
+        <DataTable testId="ownership-table" label="Ownership rules" columns={[{ label: 'Entity' }, { label: 'Field' }, { label: 'Owned by' }, { label: 'Note' }, { label: 'Changed' }, actions && { label: 'Actions', hidden: true }]}>
               {loaded.data.map((r) => (
                 <tr key={r.id} data-testid="ownership-row">
                   <td className="px-3 py-2 text-ink">{r.domain}</td>

@@ -9,7 +9,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { formatDateTime } from '@/components/ui/format-date';
 import { ActionButton } from './action-button';
-import { DataTable } from '@/components/tables/data-table';
+import { DataTable } from '@/components/ui/data-table';
 
 type PeriodInput = { legalEntityCode: string; period: string };
 export interface PeriodActions {
@@ -55,6 +55,7 @@ export async function PeriodsSection({ entity, year, actions }: { entity: string
       ) : (
         <DataTable
           testId="periods-table"
+          label="Accounting periods"
           columns={[
             { label: 'Month' },
             { label: 'Status' },

@@ -8,7 +8,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { formatDateTime } from '@/components/ui/format-date';
 import { ActionButton } from './action-button';
-import { DataTable } from '@/components/tables/data-table';
+import { DataTable } from '@/components/ui/data-table';
 
 const tone = { active: 'accent', expired: 'muted', revoked: 'muted' } as const;
 
@@ -19,6 +19,7 @@ export async function TokensSection({ revoke }: { revoke: (input: { id: string }
   return (
     <DataTable
       testId="all-tokens-table"
+      label="API tokens of everyone"
       columns={[{ label: 'Owner' }, { label: 'Name' }, { label: 'Prefix' }, { label: 'Status' }, { label: 'Created' }, { label: 'Last used' }, { label: 'Expires' }, { label: 'Actions', hidden: true }]}
     >
           {loaded.data.map((t) => (

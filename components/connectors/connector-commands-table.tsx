@@ -2,7 +2,7 @@
 // what, about which record, its delivery state and attempts, and the last error.
 import Link from 'next/link';
 import type { ConnectorCommandView } from '@/lib/queries/connectors/list-connector-commands';
-import { DataTable } from '@/components/tables/data-table';
+import { DataTable } from '@/components/ui/data-table';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { formatDateTime } from '@/components/ui/format-date';
 import { formatDuration } from '@/components/ui/format-number';
@@ -14,6 +14,7 @@ export function ConnectorCommandsTable({ commands }: { commands: ConnectorComman
   return (
     <DataTable
       testId="commands-table"
+      label="Recent commands"
       columns={[{ label: 'Created' }, { label: 'Command' }, { label: 'About' }, { label: 'Status' }, { label: 'Attempts', right: true }, { label: 'Last try', right: true }, { label: 'Last error' }]}
     >
           {commands.map((c) => (

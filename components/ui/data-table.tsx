@@ -1,13 +1,37 @@
-// The frame every console table shares: a scrollable card, a header row and striped rows.
-// Columns are plain <th>/<td> so each table keeps its own cells (links, badges, money).
+// The frame every console table shares: a scrollable card, one header row and divided rows.
+// The header is either a column list (labels, right alignment, screen-reader-only names for
+// an actions column) or the caller's own <Th> cells; rows are plain <td>s so each table
+// keeps its own cells (links, badges, money).
 import type { ReactNode } from 'react';
 
-export function DataTable({ label, head, children, testId }: { label: string; head: ReactNode; children: ReactNode; testId?: string }) {
+export interface Column {
+  label: string;
+  right?: boolean;
+  /** Named for screen readers only (an actions column). */
+  hidden?: boolean;
+  title?: string;
+}
+
+interface DataTableProps {
+  /** The table's accessible name when it has no visible caption. */
+  label?: string;
+  caption?: ReactNode;
+  columns?: (Column | false | undefined)[];
+  head?: ReactNode;
+  testId?: string;
+  children: ReactNode;
+}
+
+export function DataTable({ label, caption, columns, head, testId, children }: DataTableProps) {
+  const headCells = columns
+    ? columns.filter((c): c is Column => !!c).map((c) => <Th key={c.label} align={c.right ? 'right' : 'left'} title={c.title} hidden={c.hidden}>{c.label}</Th>)
+    : head;
   return (
     <div className="overflow-x-auto rounded-card border border-line bg-surface shadow-card">
-      <table className="w-full text-left text-sm" data-testid={testId} aria-label={label}>
+      <table className="w-full text-left text-sm" data-testid={testId} aria-label={caption ? undefined : label}>
+        {caption ? <caption className="px-3 py-2 text-left text-sm font-medium text-ink">{caption}</caption> : null}
         <thead className="border-b border-line text-xs uppercase tracking-wide text-ink-muted">
-          <tr>{head}</tr>
+          <tr>{headCells}</tr>
         </thead>
         <tbody className="divide-y divide-line">{children}</tbody>
       </table>
@@ -15,10 +39,10 @@ export function DataTable({ label, head, children, testId }: { label: string; he
   );
 }
 
-export function Th({ children, align = 'left' }: { children: ReactNode; align?: 'left' | 'right' }) {
+export function Th({ children, align = 'left', title, hidden }: { children: ReactNode; align?: 'left' | 'right'; title?: string; hidden?: boolean }) {
   return (
-    <th scope="col" className={`px-3 py-2 font-medium ${align === 'right' ? 'text-right' : ''}`}>
-      {children}
+    <th scope="col" title={title} className={`px-3 py-2 font-medium ${align === 'right' ? 'text-right' : ''}`}>
+      {hidden ? <span className="sr-only">{children}</span> : children}
     </th>
   );
 }

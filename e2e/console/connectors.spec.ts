@@ -5,9 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { demoUser, signIn } from '../access/demo-users';
-import { waitUntilProcessed } from '../ingest/connectors';
+import { sendEvent, waitUntilProcessed } from '../ingest/connectors';
 import { expectAccessible } from '../support/accessibility';
-import { sendEvent } from './q2c-thread';
 
 test('integration ops follows a system from the list to its events, without rotation controls', async ({ page, request }) => {
   const employeeId = `E-CONN-${randomUUID().slice(0, 8)}`;

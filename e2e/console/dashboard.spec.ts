@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { demoUser, signIn } from '../access/demo-users';
-import { demoConnector, signedHeaders, waitUntilProcessed } from '../ingest/connectors';
+import { sendEvent, waitUntilProcessed } from '../ingest/connectors';
 import { expectAccessible } from '../support/accessibility';
 
 // Each journey opens several pages that compute every KPI twice (this and the previous period):
@@ -15,14 +15,8 @@ test.describe.configure({ timeout: 90_000 });
 
 test.beforeAll(async ({ request }) => {
   // One processed event this month, so integration health has something of its own to count.
-  const hcm = demoConnector('hcm');
   const employeeId = `E-DASH-${randomUUID().slice(0, 8)}`;
-  const body = JSON.stringify({
-    specversion: '1.0', id: randomUUID(), source: '/demo/hcm', type: 'q2c.employee.updated.v1', subject: employeeId, time: new Date().toISOString(), sequence: 1,
-    data: { employeeId, name: 'Dana Dashboard', costRate: '80.00', currency: 'USD', costCenter: 'US01-ADV' },
-  });
-  const posted = await request.post('/api/v1/events', { headers: signedHeaders(hcm, body, { 'content-type': 'application/cloudevents+json' }), data: body });
-  expect(posted.status()).toBe(202);
+  await sendEvent(request, 'hcm', { type: 'q2c.employee.updated.v1', subject: employeeId, sequence: 1, data: { employeeId, name: 'Dana Dashboard', costRate: '80.00', currency: 'USD', costCenter: 'US01-ADV' } });
   await waitUntilProcessed(request, employeeId, 1);
 });
 

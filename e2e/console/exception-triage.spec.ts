@@ -8,39 +8,23 @@ import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { demoUser, signIn } from '../access/demo-users';
 import { expectAccessible } from '../support/accessibility';
-import { demoConnector, eventsAbout, signedHeaders } from '../ingest/connectors';
+import { sendHeldQuote } from '../support/held-quote';
 
 /** A T&M quote accepted in the CRM with one line under a SKU the catalog does not know. */
 async function heldQuote(request: APIRequestContext): Promise<{ quoteId: string; sku: string; exceptionId: string }> {
   const suffix = randomUUID().slice(0, 8).toUpperCase();
   const quoteId = `Q-E2E-${suffix}`;
   const sku = `SF-ADVISORY-${suffix}`;
-  const body = JSON.stringify({
-    specversion: '1.0',
-    id: randomUUID(),
-    source: '/demo/crm',
-    type: 'q2c.quote.accepted.v1',
-    subject: quoteId,
-    time: new Date().toISOString(),
-    sequence: 1,
-    data: {
-      quoteId,
-      quoteVersion: 1,
-      client: { externalId: `E2E-CLIENT-${suffix}`, name: `Triage Client ${suffix}`, legalEntityCode: 'US01' },
-      currency: 'USD',
-      billingModel: 'TIME_AND_MATERIALS',
-      lines: [{ sku, description: 'Advisory consultant (CRM product code)', quantity: '40', unitPrice: '0', role: 'CONSULTANT' }],
-      rateCardCode: 'STD-USD',
-      estimatedCost: '6000',
-      taxProfile: { nexus: 'US-NY', exempt: false },
-      acceptedAt: new Date().toISOString(),
-    },
+  const { exceptionId } = await sendHeldQuote(request, quoteId, {
+    client: { externalId: `E2E-CLIENT-${suffix}`, name: `Triage Client ${suffix}`, legalEntityCode: 'US01' },
+    currency: 'USD',
+    billingModel: 'TIME_AND_MATERIALS',
+    lines: [{ sku, description: 'Advisory consultant (CRM product code)', quantity: '40', unitPrice: '0', role: 'CONSULTANT' }],
+    rateCardCode: 'STD-USD',
+    estimatedCost: '6000',
+    taxProfile: { nexus: 'US-NY', exempt: false },
   });
-  const posted = await request.post('/api/v1/events', { headers: signedHeaders(demoConnector('crm'), body, { 'content-type': 'application/cloudevents+json' }), data: body });
-  expect(posted.status()).toBe(202);
-  await expect.poll(async () => (await eventsAbout(request, quoteId)).map((e) => [e.status, e.exceptionIds.length]), { timeout: 30_000 }).toEqual([['HELD', 1]]);
-  const [event] = await eventsAbout(request, quoteId);
-  return { quoteId, sku, exceptionId: event!.exceptionIds[0]! };
+  return { quoteId, sku, exceptionId };
 }
 
 const queueRow = (page: Page, text: string) => page.getByTestId('exception-row').filter({ visible: true, hasText: text });

@@ -5,18 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import { expect, type APIRequestContext } from '@playwright/test';
 import { demoUser } from '../access/demo-users';
-import { demoConnector, signedHeaders } from '../ingest/connectors';
+import { sendEvent } from '../ingest/connectors';
 
 const finance = () => ({ authorization: `Bearer ${demoUser('FINANCE').apiToken}` });
 
 export const short = () => randomUUID().slice(0, 8).toUpperCase();
 
-async function send(request: APIRequestContext, code: 'crm' | 'psa' | 'payments', type: string, subject: string, data: Record<string, unknown>) {
-  const connector = demoConnector(code);
-  const body = JSON.stringify({ specversion: '1.0', id: randomUUID(), source: connector.sources[0], type, subject, time: new Date().toISOString(), data });
-  const posted = await request.post('/api/v1/events', { headers: signedHeaders(connector, body, { 'content-type': 'application/cloudevents+json' }), data: body });
-  expect(posted.status(), await posted.text()).toBe(202);
-}
+const send = (request: APIRequestContext, system: 'crm' | 'psa' | 'payments', type: string, subject: string, data: Record<string, unknown>) => sendEvent(request, system, { type, subject, data });
 
 export interface FixedFeeEngagement {
   id: string;

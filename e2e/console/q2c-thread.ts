@@ -7,16 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { expect, type APIRequestContext } from '@playwright/test';
 import { demoUser } from '../access/demo-users';
-import { demoConnector, signedHeaders, waitUntilProcessed } from '../ingest/connectors';
+import { sendEvent, waitUntilProcessed } from '../ingest/connectors';
 
-type System = 'crm' | 'psa' | 'hcm';
-
-export async function sendEvent(request: APIRequestContext, system: System, event: { type: string; subject: string; data: Record<string, unknown>; sequence?: number; correlationid?: string }) {
-  const connector = demoConnector(system);
-  const body = JSON.stringify({ specversion: '1.0', id: randomUUID(), source: connector.sources[0], time: new Date().toISOString(), ...event });
-  const posted = await request.post('/api/v1/events', { headers: signedHeaders(connector, body, { 'content-type': 'application/cloudevents+json' }), data: body });
-  expect(posted.status(), await posted.text()).toBe(202);
-}
 
 /** More than the graph shows one by one (8), so the time entries appear as a group. */
 export const ENTRIES = 10;

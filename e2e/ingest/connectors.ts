@@ -2,7 +2,7 @@
 // signing secret from .data/e2e/dev-credentials.json (DESIGN.md §5), and the signature
 // computed here from the contract (not with Threadline's own code), so the tests check
 // the contract from outside.
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type APIRequestContext } from '@playwright/test';
@@ -16,7 +16,7 @@ export interface DemoConnector {
 
 const dataDir = process.env.E2E_DATA_DIR ?? path.resolve(import.meta.dirname, '..', '..', '.data', 'e2e');
 
-export function demoConnector(code: 'crm' | 'psa' | 'erp' | 'hcm' | 'tax' | 'payments' | 'bank'): DemoConnector {
+export function demoConnector(code: ConnectorCode): DemoConnector {
   const file = JSON.parse(readFileSync(path.join(dataDir, 'dev-credentials.json'), 'utf8')) as { connectors: Record<string, DemoConnector> };
   const connector = file.connectors[code];
   if (!connector?.signingSecret) throw new Error(`No ${code} connector with a signing secret in ${dataDir}/dev-credentials.json`);
@@ -34,6 +34,20 @@ export function signature(secret: string, body: string | Buffer, t = nowSeconds(
 export function signedHeaders(connector: DemoConnector, body: string | Buffer, headers: Record<string, unknown> = {}, t?: number): Record<string, string> {
   const plain = Object.fromEntries(Object.entries(headers).flatMap(([key, value]) => (value === undefined ? [] : [[key.toLowerCase(), String(value)]])));
   return { ...plain, authorization: `Bearer ${connector.token}`, 'threadline-signature': signature(connector.signingSecret!, body, t) };
+}
+
+export type ConnectorCode = 'crm' | 'psa' | 'erp' | 'hcm' | 'tax' | 'payments' | 'bank';
+
+/** One structured CloudEvent sent by a connected system from its first source, signed; expects 202 Accepted. */
+export async function sendEvent(
+  request: APIRequestContext,
+  system: ConnectorCode,
+  event: { type: string; subject: string; data: Record<string, unknown>; sequence?: number; correlationid?: string },
+): Promise<void> {
+  const connector = demoConnector(system);
+  const body = JSON.stringify({ specversion: '1.0', id: randomUUID(), source: connector.sources[0], time: new Date().toISOString(), ...event });
+  const posted = await request.post('/api/v1/events', { headers: signedHeaders(connector, body, { 'content-type': 'application/cloudevents+json' }), data: body });
+  expect(posted.status(), await posted.text()).toBe(202);
 }
 
 export interface ListedEvent {

@@ -5,22 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { demoUser, signIn } from '../access/demo-users';
-import { demoConnector, signedHeaders, waitUntilProcessed } from './connectors';
+import { sendEvent, waitUntilProcessed } from './connectors';
 
 test('an ownership violation is triaged from the queue and its event is visible in the Inbox', async ({ page, request }) => {
-  const crm = demoConnector('crm');
   const employeeId = `E-CRM-${randomUUID().slice(0, 8)}`;
-  const body = JSON.stringify({
-    specversion: '1.0',
-    id: randomUUID(),
-    source: '/demo/crm',
-    type: 'q2c.employee.updated.v1',
-    subject: employeeId,
-    time: new Date().toISOString(),
-    data: { employeeId, name: 'Eve Sales', costRate: '95.00', currency: 'USD', costCenter: 'US01-ADV' },
-  });
-  const posted = await request.post('/api/v1/events', { headers: signedHeaders(crm, body, { 'content-type': 'application/cloudevents+json' }), data: body });
-  expect(posted.status()).toBe(202);
+  // The CRM does not own employees (the HCM does).
+  await sendEvent(request, 'crm', { type: 'q2c.employee.updated.v1', subject: employeeId, data: { employeeId, name: 'Eve Sales', costRate: '95.00', currency: 'USD', costCenter: 'US01-ADV' } });
   const [event] = await waitUntilProcessed(request, employeeId, 1);
   expect(event!.exceptionIds).toHaveLength(1);
 
