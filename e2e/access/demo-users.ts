@@ -25,4 +25,7 @@ export async function signIn(page: Page, user: Pick<DemoUser, 'email' | 'passwor
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  // The sign-in lands by a full navigation: wait until React has hydrated the new document
+  // (components/providers.tsx marks it), or keys pressed at once reach no listener on a busy machine.
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 }

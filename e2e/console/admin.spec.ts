@@ -7,6 +7,10 @@ import { expect, test } from '@playwright/test';
 import { demoUser, signIn } from '../access/demo-users';
 import { expectAccessible } from '../support/accessibility';
 
+// Each test saves and removes several settings, each a server round trip and a re-render of
+// the section, plus axe runs: on a busy 2-core machine that is more than the default 30 s.
+test.describe.configure({ timeout: 90_000 });
+
 test.beforeEach(async ({ page }) => {
   page.on('dialog', (dialog) => void dialog.accept());
   await signIn(page, demoUser('ADMIN'), '/admin');

@@ -74,9 +74,12 @@ test('keyboard triage and bulk assign', async ({ page, request }) => {
   await signIn(page, demoUser('INTEGRATION_OPS'), '/exceptions?code=UNMAPPED_SERVICE_SKU&assignee=none&sort=-firstSeenAt');
   await expect(queueRow(page, first.quoteId)).toBeVisible();
 
-  await page.keyboard.press('?');
   const help = page.getByTestId('shortcuts-dialog');
-  await expect(help).toBeVisible();
+  // The queue's key listener hydrates with its own Suspense boundary, possibly after the rows show.
+  await expect(async () => {
+    await page.keyboard.press('?');
+    await expect(help).toBeVisible({ timeout: 1_000 });
+  }).toPass();
   await expect(help).toContainText('Assign the selected exceptions');
   await expectAccessible(page, 'the keyboard shortcuts dialog');
   await page.keyboard.press('Escape');
