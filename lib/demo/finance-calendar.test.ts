@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { billingRunDays, billingRunTime, revenueRunTime } from './finance-calendar.ts';
+import { billingRunDays, billingRuns, billingRunTime, revenueRunTime } from './finance-calendar.ts';
 
 describe('the demo firm’s finance calendar', () => {
   it.each([
@@ -17,5 +17,16 @@ describe('the demo firm’s finance calendar', () => {
     expect(billingRunTime('2026-03-31')).toBe('2026-03-31T18:00:00Z');
     expect(revenueRunTime('2026-03-31')).toBe('2026-03-31T19:00:00Z');
     expect(Date.parse(revenueRunTime('2026-03-31'))).toBeGreaterThan(Date.parse(billingRunTime('2026-03-31')));
+  });
+
+  it('bills the firm at once, and the last billed month entity by entity with the outage entity only at month end, during the outage', () => {
+    expect(billingRuns('2026-02', { lastBilledMonth: false, legalEntityCodes: ['US01', 'GB01'], taxOutageLegalEntity: 'GB01' })).toEqual(
+      ['2026-02-01', '2026-02-08', '2026-02-15', '2026-02-22', '2026-02-28'].map((asOf) => ({ asOf, taxOutage: false })),
+    );
+    const last = billingRuns('2026-02', { lastBilledMonth: true, legalEntityCodes: ['US01', 'GB01'], taxOutageLegalEntity: 'GB01' });
+    expect(last.filter((r) => r.legalEntityCode === 'GB01')).toEqual([{ asOf: '2026-02-28', legalEntityCode: 'GB01', taxOutage: true }]);
+    expect(last.filter((r) => r.legalEntityCode === 'US01').map((r) => r.asOf)).toEqual(['2026-02-01', '2026-02-08', '2026-02-15', '2026-02-22', '2026-02-28']);
+    expect(last.filter((r) => r.taxOutage)).toHaveLength(1);
+    expect(last.map((r) => r.asOf)).toEqual([...last.map((r) => r.asOf)].sort());
   });
 });

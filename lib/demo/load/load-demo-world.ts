@@ -6,7 +6,7 @@
 // waits for the worker (settle) wherever the next step depends on the last. Leaves the
 // current month unbilled and the queues alive.
 import { addDays, type IsoDate } from '../../domain/periods/calendar-date.ts';
-import { billingRunDays, billingRunTime, revenueRunTime } from '../finance-calendar.ts';
+import { billingRuns, billingRunTime, revenueRunTime } from '../finance-calendar.ts';
 import { legalEntities } from '../firm.ts';
 import { planPayment } from '../payment-plan.ts';
 import type { DemoEngagement, DemoEvent, DemoMonth, DemoWorld } from '../types.ts';
@@ -111,20 +111,16 @@ async function playYear(o: LoadOptions): Promise<DemoLoadSummary> {
     let issued = 0;
     if (month.asOf) {
       // Finance bills on the 1st, every Sunday and at month end (finance-calendar.ts), each run
-      // stamped on its business time. One run for the firm; the last month's month-end run
-      // entity by entity, one of them during a tax-engine outage.
-      for (const asOf of billingRunDays(month.month)) {
-        const scopes = month.month === lastBilled && asOf === month.asOf ? legalEntities.map((e) => e.code) : [undefined];
-        for (const legalEntityCode of scopes) {
-          const outage = legalEntityCode === world.taxOutageLegalEntity;
-          if (outage) await simulators.control('tax', { outage: true });
-          try {
-            const run = (await threadline.post<BillingRunAnswer>('/api/v1/billing/runs', { asOf, ...(legalEntityCode ? { legalEntityCode } : {}) }, { at: billingRunTime(asOf) })).body;
-            issued += run.invoicesIssued;
-            planned.push(...plansFor(run, asOf));
-          } finally {
-            if (outage) await simulators.control('tax', { outage: false });
-          }
+      // stamped on its business time; the last month entity by entity, one during a tax-engine outage.
+      const runs = billingRuns(month.month, { lastBilledMonth: month.month === lastBilled, legalEntityCodes: legalEntities.map((e) => e.code), taxOutageLegalEntity: world.taxOutageLegalEntity });
+      for (const { asOf, legalEntityCode, taxOutage } of runs) {
+        if (taxOutage) await simulators.control('tax', { outage: true });
+        try {
+          const run = (await threadline.post<BillingRunAnswer>('/api/v1/billing/runs', { asOf, ...(legalEntityCode ? { legalEntityCode } : {}) }, { at: billingRunTime(asOf) })).body;
+          issued += run.invoicesIssued;
+          planned.push(...plansFor(run, asOf));
+        } finally {
+          if (taxOutage) await simulators.control('tax', { outage: false });
         }
       }
       step('billing');
