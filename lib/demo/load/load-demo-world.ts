@@ -36,9 +36,10 @@ interface BillingRunAnswer {
 type LoadOptions = { world: DemoWorld; threadline: ThreadlineClient; simulators: SimulatorClient; say: (line: string) => void };
 
 /**
- * The PSA and the ERP answer on the business dates of the year being played (their
- * businessDated knob: projects ready a few days after acceptance, invoices posted overnight
- * after their issue date) while it loads, and on the wall clock again afterwards.
+ * The PSA, the ERP and the gateway answer on the business dates of the year being played
+ * (their businessDated knob: projects ready a few days after acceptance, invoices posted
+ * overnight after their issue date, cards charged on the payment's day) while it loads, and
+ * on the wall clock again afterwards.
  */
 export async function loadDemoWorld(o: LoadOptions): Promise<DemoLoadSummary> {
   for (const name of BUSINESS_DATED) await o.simulators.control(name, { businessDated: true });
@@ -49,7 +50,7 @@ export async function loadDemoWorld(o: LoadOptions): Promise<DemoLoadSummary> {
   }
 }
 
-const BUSINESS_DATED = ['psa', 'erp'] as const;
+const BUSINESS_DATED = ['psa', 'erp', 'payments'] as const;
 
 async function playYear(o: LoadOptions): Promise<DemoLoadSummary> {
   const { world, threadline, simulators, say } = o;
