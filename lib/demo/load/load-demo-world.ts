@@ -33,6 +33,8 @@ interface BillingRunAnswer {
   invoices: { id: string; number: string; engagementId: string; currency: string; total: string }[];
 }
 
+const BUSINESS_DATED = ['psa', 'erp', 'payments'] as const;
+
 type LoadOptions = { world: DemoWorld; threadline: ThreadlineClient; simulators: SimulatorClient; say: (line: string) => void };
 
 /**
@@ -49,8 +51,6 @@ export async function loadDemoWorld(o: LoadOptions): Promise<DemoLoadSummary> {
     for (const name of BUSINESS_DATED) await o.simulators.control(name, { businessDated: false }).catch(() => undefined);
   }
 }
-
-const BUSINESS_DATED = ['psa', 'erp', 'payments'] as const;
 
 async function playYear(o: LoadOptions): Promise<DemoLoadSummary> {
   const { world, threadline, simulators, say } = o;
