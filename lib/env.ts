@@ -67,6 +67,9 @@ export const envSchema = z.object({
   DEMO_WORLD: booleanFlag.optional(),
   DEMO_WORLD_SEED: z.string().trim().min(1).max(100).optional(),
   DEMO_WORLD_SCALE: z.coerce.number({ message: 'must be a number' }).gt(0, 'must be above 0').max(5, 'must be at most 5').optional(),
+  // The billing and revenue runs accept X-Simulated-Time (lib/http/simulated-time.ts): the demo
+  // loader's business dates. npm start turns it on for the web app when the demo world is on.
+  SIMULATED_TIME: booleanFlag.default(false),
   ORDERING_GAP_TIMEOUT_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(7 * 86_400).default(900),
 });
 

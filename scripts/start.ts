@@ -128,6 +128,8 @@ async function main(): Promise<void> {
       SEED_DEMO_USERS: String(seedDemoUsers),
       PORT: String(config.PORT),
       NEXT_TELEMETRY_DISABLED: '1',
+      // The demo loader stamps finance's runs on the generated year's business dates (docs/DEMO.md).
+      ...(demo.enabled ? { SIMULATED_TIME: 'true' } : {}),
     };
     const worker = supervisor.start({ name: 'worker', command: process.execPath, args: ['--import', 'tsx', 'worker/index.ts'], env: { ...childEnv, THREADLINE_SERVICE: 'worker' }, cwd: root });
     const web = supervisor.start({ name: 'web', command: process.execPath, args: [...WEB_NODE_OPTIONS, '--import', 'tsx', 'scripts/web.ts'], env: { ...childEnv, THREADLINE_SERVICE: 'web' }, cwd: root });

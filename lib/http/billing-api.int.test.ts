@@ -51,6 +51,39 @@ describe('POST /api/v1/billing/runs', () => {
   });
 });
 
+describe('POST /api/v1/billing/runs with X-Simulated-Time (the demo loader’s business dates)', () => {
+  it('is a 400 where SIMULATED_TIME is off; where it is on, the run is made at that time (issuedAt), never in the future', async () => {
+    const { psa } = await deliveryConnectors();
+    const engagement = await createEngagement();
+    const employee = await createEmployee();
+    await deliver(timesheetApprovedWorkflow, psa, timesheet(engagement.code, employee.externalId, [{ date: '2026-05-06', hours: '3', role: 'CONSULTANT' }]));
+    const finance = await createPerson('FINANCE');
+    const at = { ...finance.bearer, 'X-Simulated-Time': '2026-05-10T18:00:00Z' };
+    const saved = process.env;
+    try {
+      process.env = { ...saved, SIMULATED_TIME: 'false' };
+      const refused = await runRoute(post('/api/v1/billing/runs', at, { asOf: '2026-05-10' }), noParams);
+      expect(refused.status).toBe(400);
+      expect((await refused.json()).detail).toMatch(/X-Simulated-Time is accepted only where SIMULATED_TIME is on/);
+
+      process.env = { ...saved, SIMULATED_TIME: 'true' };
+      const future = await runRoute(post('/api/v1/billing/runs', { ...finance.bearer, 'X-Simulated-Time': '2999-01-01T00:00:00Z' }, { asOf: '2026-05-10' }), noParams);
+      expect(future.status).toBe(400);
+      // A run made on 2026-05-09 cannot bill what is due by the 10th.
+      expect((await runRoute(post('/api/v1/billing/runs', { ...finance.bearer, 'X-Simulated-Time': '2026-05-09T18:00:00Z' }, { asOf: '2026-05-10' }), noParams)).status).toBe(400);
+      const response = await runRoute(post('/api/v1/billing/runs', at, { asOf: '2026-05-10' }), noParams);
+      expect(response.status).toBe(200);
+      const summary = await response.json();
+      const mine = summary.invoices.find((inv: { engagementId: string }) => inv.engagementId === engagement.id);
+      const invoice = await db().invoice.findUniqueOrThrow({ where: { id: mine.id } });
+      expect(invoice.issuedAt?.toISOString()).toBe('2026-05-10T18:00:00.000Z');
+      expect(invoice.issueDate?.toISOString().slice(0, 10)).toBe('2026-05-10');
+    } finally {
+      process.env = saved;
+    }
+  });
+});
+
 describe('POST /api/v1/invoices/{id}/void and /credit-notes', () => {
   it('voids one invoice and credits another for finance; refuses others and what the core refuses', async () => {
     const { psa } = await deliveryConnectors();

@@ -59,3 +59,27 @@ describe('POST /api/v1/revenue/runs', () => {
     expect(again).toMatchObject({ engagements: 1, entriesPosted: 0, byCurrency: {} });
   });
 });
+
+describe('POST /api/v1/revenue/runs with X-Simulated-Time (the demo loader’s business dates)', () => {
+  it('is a 400 where SIMULATED_TIME is off; where it is on, revenue is recognised at that time, so the lag is the business one', async () => {
+    const finance = await createPerson('FINANCE');
+    const engagement = await createEngagement({ model: 'TIME_AND_MATERIALS', legalEntityCode: 'DE01', contractValue: '5000', acceptedOn: '2026-04-01' });
+    await addTime(engagement, { workDate: '2026-04-13', approvedOn: '2026-04-14', amount: '800' });
+    const at = { ...finance.bearer, 'X-Simulated-Time': '2026-04-30T19:00:00Z' };
+    const saved = process.env;
+    try {
+      process.env = { ...saved, SIMULATED_TIME: 'false' };
+      const refused = await post({ asOf: '2026-04-30', legalEntityCode: 'DE01' }, at);
+      expect(refused.status).toBe(400);
+      expect((await problem(refused)).detail).toMatch(/SIMULATED_TIME/);
+
+      process.env = { ...saved, SIMULATED_TIME: 'true' };
+      expect((await post({ asOf: '2026-04-30', legalEntityCode: 'DE01' }, at)).status).toBe(200);
+      const entry = await db().revenueEntry.findFirstOrThrow({ where: { schedule: { engagementId: engagement.id }, kind: 'RECOGNITION' } });
+      expect(entry.createdAt.getTime() - Date.parse('2026-04-30T19:00:00Z')).toBeLessThan(1000);
+      expect(entry.createdAt.getTime()).toBeGreaterThanOrEqual(Date.parse('2026-04-30T19:00:00Z'));
+    } finally {
+      process.env = saved;
+    }
+  });
+});

@@ -22,6 +22,12 @@ describe('ErpLedger', () => {
     expect(ledger.duplicateRefusals).toBe(1);
   });
 
+  it('posts business-dated documents overnight after their issue date, others now', () => {
+    const ledger = new ErpLedger(clock);
+    expect(ledger.post(invoice('b1', { issueDate: '2026-03-29' }), 'INVOICE', { businessDated: true }).postedAt).toBe('2026-03-30T07:00:00.000Z');
+    expect(ledger.post(invoice('b2', { issueDate: '2026-03-29' }), 'INVOICE').postedAt).toBe('2026-04-06T10:00:00.000Z');
+  });
+
   it('credits only posted invoices, and voids only documents it has', () => {
     const ledger = new ErpLedger(clock);
     expect(refusal(() => ledger.post(invoice('cn1', { originalInvoiceId: 'i9' }) as never, 'CREDIT_NOTE'))).toMatchObject({ status: 422, code: 'UNKNOWN_ORIGINAL' });

@@ -6,6 +6,7 @@
 // and `duplicateRefusals` counts the attempts a caller made without its key.
 import type { AppliedCorrection } from '../kit/corrections.ts';
 import { SimulatorProblem } from '../kit/problem.ts';
+import { postingTime } from './posting-time.ts';
 import type { CashApplicationRequest, ContractRequest, CreditNoteRequest, CustomerRequest, InvoiceRequest, ProjectRequest, VoidRequest } from './protocol.ts';
 
 export interface PostedDocument {
@@ -56,7 +57,8 @@ export class ErpLedger {
     return { engagementId: request.engagementId, sowVersion: Math.max(request.sowVersion, current?.sowVersion ?? 0) };
   }
 
-  post(request: InvoiceRequest | CreditNoteRequest, kind: PostedDocument['kind']): PostedDocument {
+  /** `businessDated`: posted overnight after the document's issue date (posting-time.ts), not now. */
+  post(request: InvoiceRequest | CreditNoteRequest, kind: PostedDocument['kind'], options: { businessDated?: boolean } = {}): PostedDocument {
     if (this.documents.has(request.invoiceId)) {
       this.duplicateRefusals++;
       throw new SimulatorProblem(409, 'DUPLICATE_DOCUMENT', `Document ${request.number} (${request.invoiceId}) is already posted as ${this.documents.get(request.invoiceId)!.erpInvoiceNumber}.`);
@@ -72,7 +74,7 @@ export class ErpLedger {
       total: request.total,
       currency: request.currency,
       status: 'POSTED',
-      postedAt: this.clock().toISOString(),
+      postedAt: postingTime({ issueDate: request.issueDate, businessDated: options.businessDated ?? false, now: this.clock() }).toISOString(),
     };
     this.documents.set(request.invoiceId, document);
     return document;

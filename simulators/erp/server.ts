@@ -8,7 +8,8 @@
 //   POST /v1/invoice-voids     → 200 {erpInvoiceNumber, status: VOID}
 //   POST /v1/cash-applications → 201 {applicationId}
 //   POST /v1/corrections       → 200 {correctionId, status: APPLIED} (kit/corrections.ts): contract value, customer bill-to, project status
-// Plus /health and /_control (kit/server.ts); GET /_control shows the books.
+// Plus /health and /_control (kit/server.ts); GET /_control shows the books. With the
+// businessDated knob a document is posted overnight after its issue date (posting-time.ts).
 import { correctionRoute } from '../kit/corrections.ts';
 import { SimulatorEventEmitter, type EmitterTarget } from '../kit/event-emitter.ts';
 import type { SimulatorFaults } from '../kit/faults.ts';
@@ -57,8 +58,8 @@ export async function startErpSimulator(options: StartErpOptions): Promise<Runni
       },
       { path: 'v1/projects', schema: projectRequest, handle: (body: typeof projectRequest._output) => ({ status: 201, body: { projectId: ledger.createProject(body).projectId } }) },
       { path: 'v1/contracts', schema: contractRequest, handle: (body: typeof contractRequest._output) => ({ status: 200, body: ledger.updateContract(body) }) },
-      { path: 'v1/invoices', schema: invoiceRequest, handle: (body: InvoiceRequest) => confirm(body, ledger.post(body, 'INVOICE')) },
-      { path: 'v1/credit-notes', schema: creditNoteRequest, handle: (body: CreditNoteRequest) => confirm(body, ledger.post(body, 'CREDIT_NOTE')) },
+      { path: 'v1/invoices', schema: invoiceRequest, handle: (body: InvoiceRequest) => confirm(body, ledger.post(body, 'INVOICE', { businessDated: server.faults().businessDated })) },
+      { path: 'v1/credit-notes', schema: creditNoteRequest, handle: (body: CreditNoteRequest) => confirm(body, ledger.post(body, 'CREDIT_NOTE', { businessDated: server.faults().businessDated })) },
       {
         path: 'v1/invoice-voids',
         schema: voidRequest,

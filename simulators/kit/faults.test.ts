@@ -43,9 +43,10 @@ describe('faultsFromEnv', () => {
         ERP_SIM_DUPLICATE_RATE: '0.3',
         ERP_SIM_OUT_OF_ORDER_RATE: '0.4',
         ERP_SIM_EMIT_DELAY_MS: '1000',
+        ERP_SIM_BUSINESS_DATED: 'true',
         PSA_SIM_OUTAGE: 'true',
       }),
-    ).toEqual({ latencyMs: 250, errorRate: 0.1, status429Rate: 0.05, maxConcurrentRequests: 4, outage: true, lostResponseRate: 0.2, duplicateRate: 0.3, outOfOrderRate: 0.4, emitDelayMs: 1000 });
+    ).toEqual({ latencyMs: 250, errorRate: 0.1, status429Rate: 0.05, maxConcurrentRequests: 4, outage: true, lostResponseRate: 0.2, duplicateRate: 0.3, outOfOrderRate: 0.4, emitDelayMs: 1000, businessDated: true });
     expect(faultsFromEnv('PSA_SIM', { ERP_SIM_OUTAGE: 'true' })).toEqual(NO_FAULTS);
     expect(faultEnvNames('PSA_SIM')).toContain('PSA_SIM_LOST_RESPONSE_RATE');
   });

@@ -11,6 +11,9 @@
 //   duplicateRate         share of emitted events sent twice
 //   outOfOrderRate        share of emitted events held back and sent after the next one
 //   emitDelayMs           wait between a command and the events it causes
+//   businessDated         answer on the business dates a command carries instead of the
+//                         wall clock (the demo plays a year in minutes; off = real time):
+//                         what a simulator dates by it is said in its own file
 import { z } from 'zod';
 
 const rate = z.number().min(0).max(1);
@@ -25,6 +28,7 @@ export const faultsSchema = z.object({
   duplicateRate: rate,
   outOfOrderRate: rate,
   emitDelayMs: z.number().int().min(0).max(600_000),
+  businessDated: z.boolean(),
 });
 
 export type SimulatorFaults = z.infer<typeof faultsSchema>;
@@ -39,6 +43,7 @@ export const NO_FAULTS: SimulatorFaults = {
   duplicateRate: 0,
   outOfOrderRate: 0,
   emitDelayMs: 0,
+  businessDated: false,
 };
 
 /** A partial update, as POST /_control takes it. */
@@ -70,6 +75,7 @@ const envNames: Record<keyof SimulatorFaults, string> = {
   duplicateRate: 'DUPLICATE_RATE',
   outOfOrderRate: 'OUT_OF_ORDER_RATE',
   emitDelayMs: 'EMIT_DELAY_MS',
+  businessDated: 'BUSINESS_DATED',
 };
 
 /** The environment variables of a simulator's knobs, e.g. ERP_SIM_LATENCY_MS. */
@@ -77,14 +83,14 @@ export function faultEnvNames(prefix: string): string[] {
   return Object.values(envNames).map((name) => `${prefix}_${name}`);
 }
 
-/** Faults from <prefix>_LATENCY_MS, _ERROR_RATE, _429_RATE, _MAX_CONCURRENT, _OUTAGE, _LOST_RESPONSE_RATE, _DUPLICATE_RATE, _OUT_OF_ORDER_RATE, _EMIT_DELAY_MS. */
+/** Faults from <prefix>_LATENCY_MS, _ERROR_RATE, _429_RATE, _MAX_CONCURRENT, _OUTAGE, _LOST_RESPONSE_RATE, _DUPLICATE_RATE, _OUT_OF_ORDER_RATE, _EMIT_DELAY_MS, _BUSINESS_DATED. */
 export function faultsFromEnv(prefix: string, source: Record<string, string | undefined>, base: SimulatorFaults = NO_FAULTS): SimulatorFaults {
   const values: Record<string, unknown> = { ...base };
   for (const [knob, suffix] of Object.entries(envNames) as [keyof SimulatorFaults, string][]) {
     const name = `${prefix}_${suffix}`;
     const text = source[name];
     if (text === undefined || text === '') continue;
-    if (knob === 'outage') {
+    if (knob === 'outage' || knob === 'businessDated') {
       values[knob] = ['true', '1', 'yes'].includes(text);
       continue;
     }

@@ -115,3 +115,23 @@ describe('events', () => {
     });
   });
 });
+
+describe('business dates (the businessDated knob, as the demo loader plays a year)', () => {
+  it('date the PSA’s project.created a few days after the quote’s acceptance, and back on the wall clock without the knob', async () => {
+    await psa.emitter.flush();
+    received.length = 0;
+    const quote = { externalId: 'Q-BUSINESS-1', version: 1, acceptedAt: '2026-02-03T15:00:00Z' };
+    expect((await fetch(`${psa.url}/_control`, { method: 'POST', body: JSON.stringify({ businessDated: true }) })).status).toBe(200);
+    await post({ ...project(30), quote });
+    await psa.emitter.flush();
+    const lagHours = (Date.parse(String(received[0]!.body.time)) - Date.parse(quote.acceptedAt)) / 3_600_000;
+    expect(lagHours).toBeGreaterThanOrEqual(24);
+    expect(lagHours).toBeLessThanOrEqual(120);
+
+    psa.setFaults({ businessDated: false });
+    const before = Date.now();
+    await post({ ...project(31), quote });
+    await psa.emitter.flush();
+    expect(Date.parse(String(received[1]!.body.time))).toBeGreaterThanOrEqual(before - 1000);
+  });
+});

@@ -58,6 +58,22 @@ describe('payments simulator → POST /api/v1/webhooks/stripe', () => {
     expect((await invoiceRow(invoice.id)).status).toBe('PAID');
   });
 
+  it('business-dated (the demo loader), a charge keeps the day it was made: the receipt is received and applied then; without the knob created is refused', async () => {
+    await start();
+    const { client, externalId } = await createPayer({ connectorId: gateway.id, code: gateway.code, kind: 'PAYMENTS' });
+    const invoice = await createInvoice(await createEngagement(client.id), { net: '300.00' });
+    const created = Date.parse('2026-03-10T10:00:00Z') / 1000;
+    expect((await post('/v1/charges', { amount: 30_000, currency: 'USD', customer: externalId, invoiceNumber: invoice.number, created })).status).toBe(400);
+    payments!.setFaults({ businessDated: true });
+    const charge = await post('/v1/charges', { amount: 30_000, currency: 'USD', customer: externalId, invoiceNumber: invoice.number, created });
+    expect(charge.status).toBe(200);
+    await payments!.emitter.flush();
+    await processInbox();
+    const receipt = await db().cashReceipt.findUniqueOrThrow({ where: { sourceSystem_externalId: { sourceSystem: 'stripe-sim', externalId: charge.body.id as string } }, include: { applications: true } });
+    expect(receipt.receivedAt.toISOString()).toBe('2026-03-10T10:00:00.000Z');
+    expect(receipt.applications.map((a) => a.appliedAt.toISOString())).toEqual(['2026-03-10T10:00:00.000Z']);
+  });
+
   it('a refund is sent as charge.refunded: the refunded part leaves the receipt and the invoice reopens by it; too much is refused', async () => {
     await start();
     const { client, externalId } = await createPayer({ connectorId: gateway.id, code: gateway.code, kind: 'PAYMENTS' });

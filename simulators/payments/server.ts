@@ -5,8 +5,10 @@
 // whsec_ secret exactly as Stripe signs (stripe-events.ts). Like Stripe it retries a
 // delivery that fails (network error, 5xx, 429) with growing waits, and the kit's knobs add
 // duplicate and out-of-order deliveries and emitDelayMs.
-//   POST /v1/charges   {amount (minor units), currency, customer?, billingName?, invoiceNumber?}
-//                      → 200 the Charge
+//   POST /v1/charges   {amount (minor units), currency, customer?, billingName?, invoiceNumber?,
+//                      created? (unix seconds; only with the businessDated knob)} → 200 the Charge
+// With businessDated a charge is dated by its created and a dispute a week after its charge
+// (business-time.ts); the events carry those dates.
 //   POST /v1/disputes  {charge, reason?} → 200 the Dispute (404 for an unknown charge)
 //   POST /v1/refunds   {charge, amount? (minor units, default what is left), reason?} → 200
 //                      the Refund, and charge.refunded with the charge and its refunds list
@@ -17,6 +19,7 @@ import { SimulatorEventEmitter } from '../kit/event-emitter.ts';
 import type { SimulatorFaults } from '../kit/faults.ts';
 import { SimulatorProblem } from '../kit/problem.ts';
 import { startSimulatorServer, type RunningSimulator, type StartSimulatorOptions } from '../kit/server.ts';
+import { chargeCreated, disputeCreated } from './business-time.ts';
 import { stripeEvent, stripeId, stripeSignatureHeader, type StripeCharge, type StripeDispute, type StripeRefund } from './stripe-events.ts';
 
 const chargeRequest = z.strictObject({
@@ -25,6 +28,7 @@ const chargeRequest = z.strictObject({
   customer: z.string().min(1).max(255).optional(),
   billingName: z.string().min(1).max(255).optional(),
   invoiceNumber: z.string().min(1).max(255).optional(),
+  created: z.number().int().positive().optional(),
 });
 
 const disputeRequest = z.strictObject({
@@ -77,13 +81,13 @@ export async function startPaymentsSimulator(options: StartPaymentsOptions): Pro
         path: 'v1/charges',
         schema: chargeRequest,
         handle: (body: z.infer<typeof chargeRequest>) => {
-          const now = new Date();
+          const created = chargeCreated({ created: body.created, businessDated: server.faults().businessDated, now: new Date() });
           const charge: StripeCharge = {
             id: stripeId('ch'),
             object: 'charge',
             amount: body.amount,
             currency: body.currency.toLowerCase(),
-            created: Math.floor(now.getTime() / 1000),
+            created,
             customer: body.customer ?? null,
             billing_details: { name: body.billingName ?? null },
             metadata: body.invoiceNumber ? { invoice_number: body.invoiceNumber } : {},
@@ -94,7 +98,7 @@ export async function startPaymentsSimulator(options: StartPaymentsOptions): Pro
             refunds: { object: 'list', data: [], has_more: false, total_count: 0 },
           };
           charges.set(charge.id, charge);
-          emitter.deliver(stripeEvent('charge.succeeded', charge, now));
+          emitter.deliver(stripeEvent('charge.succeeded', charge, new Date(created * 1000)));
           return { status: 200, body: charge };
         },
       },
@@ -104,10 +108,10 @@ export async function startPaymentsSimulator(options: StartPaymentsOptions): Pro
         handle: (body: z.infer<typeof disputeRequest>) => {
           const charge = charges.get(body.charge);
           if (!charge) throw new SimulatorProblem(404, 'NOT_FOUND', `No charge ${body.charge}.`);
-          const now = new Date();
-          const dispute: StripeDispute = { id: stripeId('dp'), object: 'dispute', amount: charge.amount, currency: charge.currency, charge: charge.id, reason: body.reason, created: Math.floor(now.getTime() / 1000), status: 'needs_response' };
+          const created = disputeCreated({ chargeCreated: charge.created, businessDated: server.faults().businessDated, now: new Date() });
+          const dispute: StripeDispute = { id: stripeId('dp'), object: 'dispute', amount: charge.amount, currency: charge.currency, charge: charge.id, reason: body.reason, created, status: 'needs_response' };
           disputes.set(dispute.id, dispute);
-          emitter.deliver(stripeEvent('charge.dispute.created', dispute, now));
+          emitter.deliver(stripeEvent('charge.dispute.created', dispute, new Date(created * 1000)));
           return { status: 200, body: dispute };
         },
       },

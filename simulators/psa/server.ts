@@ -2,7 +2,8 @@
 // a project for an engagement shell at once (202, provisioning) and, after the
 // emitDelayMs knob, emits q2c.project.created.v1 with its project id, which activates the
 // engagement in Threadline. A second request for the same engagement (another key) gets
-// the same project: the PSA upserts by Threadline's engagement id.
+// the same project: the PSA upserts by Threadline's engagement id. With the businessDated
+// knob the event's time is a few days after the quote's acceptance (provisioning-time.ts).
 //   POST /v1/projects → 202 {projectId, status: PROVISIONING}   (200 when it already exists)
 //   POST /v1/corrections → 200 {correctionId, status: APPLIED}   (kit/corrections.ts): a project's status
 // Plus /health and /_control (kit/server.ts); GET /_control shows the projects.
@@ -11,6 +12,7 @@ import { correctionRoute, type AppliedCorrection } from '../kit/corrections.ts';
 import { SimulatorEventEmitter, type EmitterTarget } from '../kit/event-emitter.ts';
 import type { SimulatorFaults } from '../kit/faults.ts';
 import { startSimulatorServer, type RunningSimulator, type StartSimulatorOptions } from '../kit/server.ts';
+import { provisioningTime } from './provisioning-time.ts';
 
 const projectRequest = z.looseObject({
   engagementId: z.string().min(1).max(256),
@@ -57,7 +59,7 @@ export async function startPsaSimulator(options: StartPsaOptions): Promise<Runni
         handle: (body: z.infer<typeof projectRequest>) => {
           const existing = projects.get(body.engagementId);
           if (existing) return { status: 200, body: { projectId: existing.projectId, status: 'ACTIVE' } };
-          const project = { projectId: `PSA-${++counter}`, engagementId: body.engagementId, engagementCode: body.engagementCode, name: body.name, status: 'ACTIVE', createdAt: new Date().toISOString() };
+          const project = { projectId: `PSA-${++counter}`, engagementId: body.engagementId, engagementCode: body.engagementCode, name: body.name, status: 'ACTIVE', createdAt: provisioningTime({ quote: body.quote, businessDated: server.faults().businessDated, now: new Date() }).toISOString() };
           projects.set(body.engagementId, project);
           emitter.emit({
             type: 'q2c.project.created.v1',

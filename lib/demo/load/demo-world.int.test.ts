@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../db/client.ts';
+import { dec } from '../../domain/money/decimal.ts';
 import { ensureProductionBuild } from '../../../test/support/production-build.ts';
 import { findFreePort } from '../../runtime/ports.ts';
 
@@ -88,6 +89,53 @@ describe('the demo world, loaded by npm start over real HTTP', () => {
     expect(await db().cashApplication.count()).toBeGreaterThan(3);
     expect(await db().revenueEntry.count()).toBeGreaterThan(10);
     expect(await db().accountingPeriod.count({ where: { status: 'CLOSED' } })).toBeGreaterThan(4 * 12);
+  });
+
+  it('shows a living firm in its time-based KPIs, not the minutes the load took', async () => {
+    // As the executive dashboard asks: GET /api/v1/kpis over the year and the last 90 days, and the monthly trends.
+    const credentials = JSON.parse(readFileSync(path.join(dataDir, 'dev-credentials.json'), 'utf8')) as { users: { role: string; apiToken: string }[] };
+    const token = credentials.users.find((u) => u.role === 'EXECUTIVE')!.apiToken;
+    const get = async <T,>(query: string) => {
+      const response = await fetch(`${baseUrl}/api/v1/kpis${query}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(response.status, await response.clone().text()).toBe(200);
+      return (await response.json()) as T;
+    };
+    type Kpis = { kpis: { key: string; value: string | null; breakdown?: Record<string, unknown> }[] };
+    const figure = (answer: Kpis, key: string) => answer.kpis.find((k) => k.key === key)!;
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+    const year = await get<Kpis>(`?from=${yearAgo}&to=${tomorrow}`);
+
+    // Projects ready one to five days after the quote was accepted (the PSA's set-up time), not months.
+    const activation = Number(figure(year, 'activationCycleTime').value);
+    expect(activation).toBeGreaterThanOrEqual(1);
+    expect(activation).toBeLessThanOrEqual(5);
+    // Invoices posted overnight after weekly billing: mostly on time; late are the ones waiting for
+    // tax since the outage, and milestones signed off early in a week.
+    const timeliness = figure(year, 'invoiceTimeliness');
+    expect(Number(timeliness.value)).toBeGreaterThanOrEqual(0.6);
+    expect(Number(timeliness.value)).toBeLessThan(1);
+    expect(timeliness.breakdown).toMatchObject({ late: expect.any(Number), onTime: expect.any(Number) });
+    expect(timeliness.breakdown!.onTime as number).toBeGreaterThan(20);
+    // Revenue recognised at month end for work approved during the month: days, not months.
+    const lag = Number(figure(year, 'revenueRecognitionLag').value);
+    expect(lag).toBeGreaterThan(1);
+    expect(lag).toBeLessThan(40);
+    // Receivables of a firm whose clients pay in 30–60 days, some late and some never yet.
+    const dso = Number(figure(await get<Kpis>(''), 'dso').value);
+    expect(dso).toBeGreaterThan(15);
+    expect(dso).toBeLessThan(150);
+    // Billed and collected across the year, not in the month of the load; so every month end's
+    // receivable is what clients had not paid yet then.
+    const series = await get<{ months: { month: string }[]; series: Record<string, (string | null)[]> }>('/series');
+    const billedMonths = series.series.billedAndCollected!.filter((v) => v !== null && Number(v) > 0).length;
+    expect(billedMonths).toBeGreaterThanOrEqual(9);
+    const collected = series.series.collected!.map((v) => dec(v ?? '0'));
+    const collectedInYear = collected.reduce((sum, v) => sum.plus(v), dec('0'));
+    expect(collected.at(-1)!.lessThan(collectedInYear.dividedBy(4))).toBe(true);
+    const dsoByMonth = series.series.dso!.filter((v): v is string => v !== null).map(Number);
+    expect(dsoByMonth.length).toBeGreaterThanOrEqual(9);
+    expect(Math.max(...dsoByMonth)).toBeLessThan(150);
   });
 
   it('leaves an open exception of every code of DESIGN.md §7 in the queue', async () => {

@@ -1,11 +1,12 @@
 // Plays a generated demo world into a running Threadline over real HTTP, month by month,
 // as the firm's systems and people would: the HCM hires, the CRM masters parent accounts
 // and accepts quotes, the PSA and time tool send delivery, clients pay through the bank and
-// the gateway, finance runs billing and revenue at month end and closes the books two
-// months behind. Nothing is written to tables; the loader waits for the worker (settle)
-// wherever the next step depends on the last. Leaves the current month unbilled and the
-// queues alive.
+// the gateway, finance runs billing weekly and revenue at month end, each on its business
+// time, and closes the books two months behind. Nothing is written to tables; the loader
+// waits for the worker (settle) wherever the next step depends on the last. Leaves the
+// current month unbilled and the queues alive.
 import { addDays, type IsoDate } from '../../domain/periods/calendar-date.ts';
+import { billingRuns, billingRunTime, revenueRunTime } from '../finance-calendar.ts';
 import { legalEntities } from '../firm.ts';
 import { planPayment } from '../payment-plan.ts';
 import type { DemoEngagement, DemoEvent, DemoMonth, DemoWorld } from '../types.ts';
@@ -32,7 +33,26 @@ interface BillingRunAnswer {
   invoices: { id: string; number: string; engagementId: string; currency: string; total: string }[];
 }
 
-export async function loadDemoWorld(o: { world: DemoWorld; threadline: ThreadlineClient; simulators: SimulatorClient; say: (line: string) => void }): Promise<DemoLoadSummary> {
+const BUSINESS_DATED = ['psa', 'erp', 'payments'] as const;
+
+type LoadOptions = { world: DemoWorld; threadline: ThreadlineClient; simulators: SimulatorClient; say: (line: string) => void };
+
+/**
+ * The PSA, the ERP and the gateway answer on the business dates of the year being played
+ * (their businessDated knob: projects ready a few days after acceptance, invoices posted
+ * overnight after their issue date, cards charged on the payment's day) while it loads, and
+ * on the wall clock again afterwards.
+ */
+export async function loadDemoWorld(o: LoadOptions): Promise<DemoLoadSummary> {
+  for (const name of BUSINESS_DATED) await o.simulators.control(name, { businessDated: true });
+  try {
+    return await playYear(o);
+  } finally {
+    for (const name of BUSINESS_DATED) await o.simulators.control(name, { businessDated: false }).catch(() => undefined);
+  }
+}
+
+async function playYear(o: LoadOptions): Promise<DemoLoadSummary> {
   const { world, threadline, simulators, say } = o;
   const started = Date.now();
   const summary: DemoLoadSummary = { events: 0, refused: 0, quotes: 0, invoices: 0, payments: 0, skipped: 0, seconds: 0 };
@@ -91,21 +111,21 @@ export async function loadDemoWorld(o: { world: DemoWorld; threadline: Threadlin
 
     let issued = 0;
     if (month.asOf) {
-      // One run for the firm; the last month, entity by entity, one of them during a tax-engine outage.
-      const scopes = month.month === lastBilled ? legalEntities.map((e) => e.code) : [undefined];
-      for (const legalEntityCode of scopes) {
-        const outage = legalEntityCode === world.taxOutageLegalEntity;
-        if (outage) await simulators.control('tax', { outage: true });
+      // Finance bills on the 1st, every Sunday and at month end (finance-calendar.ts), each run
+      // stamped on its business time; the last month entity by entity, one during a tax-engine outage.
+      const runs = billingRuns(month.month, { lastBilledMonth: month.month === lastBilled, legalEntityCodes: legalEntities.map((e) => e.code), taxOutageLegalEntity: world.taxOutageLegalEntity });
+      for (const { asOf, legalEntityCode, taxOutage } of runs) {
+        if (taxOutage) await simulators.control('tax', { outage: true });
         try {
-          const run = (await threadline.post<BillingRunAnswer>('/api/v1/billing/runs', { asOf: month.asOf, ...(legalEntityCode ? { legalEntityCode } : {}) })).body;
+          const run = (await threadline.post<BillingRunAnswer>('/api/v1/billing/runs', { asOf, ...(legalEntityCode ? { legalEntityCode } : {}) }, { at: billingRunTime(asOf) })).body;
           issued += run.invoicesIssued;
-          planned.push(...plansFor(run, month.asOf));
+          planned.push(...plansFor(run, asOf));
         } finally {
-          if (outage) await simulators.control('tax', { outage: false });
+          if (taxOutage) await simulators.control('tax', { outage: false });
         }
       }
       step('billing');
-      await threadline.post('/api/v1/revenue/runs', { asOf: month.asOf });
+      await threadline.post('/api/v1/revenue/runs', { asOf: month.asOf }, { at: revenueRunTime(month.asOf) });
       step('revenue');
       summary.invoices += issued;
     }

@@ -46,6 +46,8 @@ export async function settlePayments(o: { due: readonly DuePayment[]; threadline
       customer: payer.externalId,
       billingName: payer.name.slice(0, 255),
       invoiceNumber: plan.reference,
+      // The gateway is business-dated while the loader plays: the card is charged on the plan's day.
+      created: Math.floor(Date.parse(paidAt(plan.on)) / 1000),
     });
     counts.card += 1;
     if (plan.channel === 'card' && plan.dispute) {
@@ -86,7 +88,7 @@ export function bankPayment(payment: { plan: { on: string; amount: string; refer
 
 /** q2c.payment.received.v1 from the bank connector. */
 function paymentEvent(o: { paymentId: string; on: string; amount: string; currency: string; payer: Record<string, string>; remittance?: Record<string, string>[] }): DemoEvent {
-  const receivedAt = `${o.on}T10:00:00Z`;
+  const receivedAt = paidAt(o.on);
   return {
     id: `demo-pay-${o.paymentId}`,
     connector: 'bank',
@@ -97,3 +99,6 @@ function paymentEvent(o: { paymentId: string; on: string; amount: string; curren
     data: { paymentId: o.paymentId, amount: o.amount, currency: o.currency, payer: o.payer, ...(o.remittance ? { remittance: o.remittance } : {}), receivedAt },
   };
 }
+
+/** When a payment planned for a day arrives: mid-morning UTC. */
+const paidAt = (on: string) => `${on}T10:00:00Z`;

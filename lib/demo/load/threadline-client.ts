@@ -2,6 +2,7 @@
 // POST /api/v1/events as each connector sends them (token + Threadline-Signature from
 // lib/ingest/auth/signature.ts), and the operations API with a finance user's personal
 // API token. Every refusal is an error naming the call, except events planted to be refused.
+import { SIMULATED_TIME_HEADER } from '../../http/simulated-time.ts';
 import { signPayload } from '../../ingest/auth/signature.ts';
 import type { DemoEvent } from '../types.ts';
 
@@ -15,7 +16,8 @@ export interface ThreadlineClient {
   /** Sends events in batches of up to 500; answers how many were refused (planted faults). */
   sendEvents(events: readonly DemoEvent[]): Promise<{ accepted: number; refused: number }>;
   get<T>(path: string): Promise<T>;
-  post<T>(path: string, body: unknown, options?: { allow?: number[] }): Promise<{ status: number; body: T }>;
+  /** `at`: the business time the call is made at (X-Simulated-Time; the billing and revenue runs take it). */
+  post<T>(path: string, body: unknown, options?: { allow?: number[]; at?: string }): Promise<{ status: number; body: T }>;
   /** Inbox events waiting and outbox commands not delivered (GET /api/v1/metrics). */
   backlog(): Promise<{ inbox: number; outbox: number; dead: number }>;
 }
@@ -26,10 +28,10 @@ export class DemoLoadError extends Error {}
 
 export function threadlineClient(options: { baseUrl: string; connectors: Record<string, ConnectorCredentials>; apiToken: string }): ThreadlineClient {
   const { baseUrl, apiToken } = options;
-  const call = async (method: string, path: string, body?: unknown) => {
+  const call = async (method: string, path: string, body?: unknown, at?: string) => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { authorization: `Bearer ${apiToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { authorization: `Bearer ${apiToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(at ? { [SIMULATED_TIME_HEADER]: at } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(600_000),
     });
@@ -79,8 +81,8 @@ export function threadlineClient(options: { baseUrl: string; connectors: Record<
       if (status !== 200) throw new DemoLoadError(`GET ${path} answered ${status}: ${text.slice(0, 300)}`);
       return parse(path, status, text) as T;
     },
-    async post<T>(path: string, body: unknown, opts: { allow?: number[] } = {}) {
-      const { status, text } = await call('POST', path, body);
+    async post<T>(path: string, body: unknown, opts: { allow?: number[]; at?: string } = {}) {
+      const { status, text } = await call('POST', path, body, opts.at);
       if (status >= 300 && !(opts.allow ?? []).includes(status)) throw new DemoLoadError(`POST ${path} answered ${status}: ${text.slice(0, 400)}`);
       return { status, body: parse(path, status, text) as T };
     },

@@ -30,8 +30,14 @@ import { createConnectorSchema, rotateConnectorSchema } from '../../services/con
 import { ingestOperation } from './ingest-operation.ts';
 import { nativeWebhookOperations } from './native-webhook-operations.ts';
 import { nativeConnectorOperations } from './native-connector-operations.ts';
-import { json, type ApiOperation } from './operation.ts';
+import { json, type ApiOperation, type HeaderParameter } from './operation.ts';
+import { SIMULATED_TIME_HEADER } from '../simulated-time.ts';
 
+const simulatedTimeHeader: HeaderParameter = {
+  name: SIMULATED_TIME_HEADER,
+  description: 'Make the run at this earlier time (RFC 3339), not now — only where SIMULATED_TIME is on (npm start with the demo world); elsewhere a 400.',
+  schema: { type: 'string', format: 'date-time' },
+};
 const ok = (description: string, name: string, schema: z.ZodType) => ({ 200: { description, content: json(name, schema) } });
 const noContent = { 204: { description: 'Done (repeatable).' } };
 const openApiDocumentSchema = z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.looseObject({}) }).describe('This document.');
@@ -83,6 +89,7 @@ export const apiOperations: readonly ApiOperation[] = [
   {
     method: 'post', path: '/api/v1/revenue/runs', operationId: 'runRevenue', tag: 'Revenue', auth: 'user', permission: 'revenue:run',
     summary: 'Recognise revenue through a date (repeatable: a second identical run posts nothing)',
+    headers: [simulatedTimeHeader],
     body: { required: true, content: json('RevenueRunRequest', revenueRunBodySchema) },
     responses: ok('What the run posted and flagged.', 'RevenueRunSummary', revenueRunSummarySchema),
   },
@@ -90,6 +97,7 @@ export const apiOperations: readonly ApiOperation[] = [
     method: 'post', path: '/api/v1/billing/runs', operationId: 'runBilling', tag: 'Invoices', auth: 'user', permission: 'billing:run',
     summary: 'Issue every invoice due by a date (repeatable: a second identical run issues nothing new)',
     description: 'Invoices wait AWAITING_TAX while the tax engine is unavailable; they are never issued without tax.',
+    headers: [simulatedTimeHeader],
     body: { required: true, content: json('BillingRunRequest', billingRunBodySchema) },
     responses: ok('What the run issued, what waits for tax and what is held.', 'BillingRunSummary', billingRunSummarySchema),
   },
