@@ -28,6 +28,8 @@ export const engagementPageParamsSchema = z
   })
   .superRefine(periodsInOrder(['activated']));
 
+export type EngagementPageParams = z.output<typeof engagementPageParamsSchema>;
+
 export const invoicePageParamsSchema = z
   .object({
     status: queryList(z.enum(InvoiceStatus)),
