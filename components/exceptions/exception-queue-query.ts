@@ -4,6 +4,7 @@
 import type { ExceptionView } from '@/lib/queries/exceptions/exception-view';
 import { ANY_STATUS, DEFAULT_QUEUE_STATUSES } from '@/lib/http/schemas/queue-status-defaults';
 import { fetchApi } from '@/components/ui/fetch-api';
+import { isFilteredList, listSearch } from '@/components/ui/list-search';
 
 export interface ExceptionQueuePage {
   items: ExceptionView[];
@@ -11,15 +12,14 @@ export interface ExceptionQueuePage {
 }
 
 /** Keys of the page's URL that are not the list's: the side panel's exception. */
-const VIEW_ONLY = new Set(['selected']);
+const VIEW_ONLY = ['selected'];
 
 /**
- * The API query string of the queue the URL shows: the panel and empty fields dropped, the
- * page's status default made explicit (no status = open or assigned, any = every status),
- * keys in a fixed order so one view is one cache entry whatever order the URL had.
+ * The API query string of the queue the URL shows (listSearch), with the page's status
+ * default made explicit: no status = open or assigned, any = every status.
  */
 export function exceptionQueueSearch(params: URLSearchParams): string {
-  const search = new URLSearchParams([...params].filter(([key, value]) => !VIEW_ONLY.has(key) && value.trim() !== ''));
+  const search = listSearch(params, VIEW_ONLY);
   if (!search.has('status')) search.set('status', DEFAULT_QUEUE_STATUSES);
   else if (search.getAll('status').includes(ANY_STATUS)) search.delete('status');
   search.sort();
@@ -37,6 +37,4 @@ export const exceptionQueueQuery = (search: string) => ({
 });
 
 /** Whether the URL narrows the queue (so an empty page says "nothing matches", not "no exceptions"). */
-export function isFilteredQueue(params: URLSearchParams): boolean {
-  return [...params].some(([key, value]) => key !== 'sort' && key !== 'cursor' && !VIEW_ONLY.has(key) && value.trim() !== '');
-}
+export const isFilteredQueue = (params: URLSearchParams) => isFilteredList(params, VIEW_ONLY);

@@ -4,21 +4,18 @@
 // from GET /api/v1/exceptions when the sort, a filter or the page changes (shallow URL
 // changes, no server render). While the next page loads the current rows stay, marked busy.
 // Its own empty and error states.
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'next/navigation';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Pager } from '@/components/ui/pager';
 import { TableSkeleton } from '@/components/ui/table-skeleton';
+import { useUrlListQuery } from '@/components/ui/use-url-list-query';
 import type { PerformExceptionAction } from './exception-actions-panel';
 import { exceptionQueueQuery, exceptionQueueSearch, isFilteredQueue } from './exception-queue-query';
 import { queueResetLink } from './queue-reset-link';
 import { TriageQueue, type BulkAssign } from './triage-queue';
 
 export function ExceptionQueueView({ canTriage, canReplay, assign, perform }: { canTriage: boolean; canReplay: boolean; assign: BulkAssign; perform: PerformExceptionAction }) {
-  const params = new URLSearchParams(useSearchParams());
-  const search = exceptionQueueSearch(params);
-  const { data, error, isPlaceholderData, dataUpdatedAt } = useQuery({ ...exceptionQueueQuery(search), placeholderData: keepPreviousData });
+  const { params, search, data, error, isPlaceholderData, dataUpdatedAt } = useUrlListQuery(exceptionQueueSearch, exceptionQueueQuery);
   if (error) return <ErrorState title="The queue could not be loaded" action={queueResetLink}>{error.message}</ErrorState>;
   if (!data) return <TableSkeleton label="Loading the queue" rows={8} />;
   if (data.items.length === 0) {

@@ -3,9 +3,10 @@
 // sorting, filtering and paging change only the URL and fetch from GET /api/v1/exceptions
 // (no document load, no server render of the page), the back button is served from the
 // browser's cache, and a shared URL opens the same view. Runs on the demo world's queue.
-import { expect, test, type Page, type Request } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { demoUser, signIn } from '../access/demo-users';
 import { expectAccessible } from '../support/accessibility';
+import { nextApiAnswer, watchRequests } from '../support/requests';
 
 interface QueuePage {
   items: { id: string; ownerTeam: string }[];
@@ -15,23 +16,12 @@ interface QueuePage {
 const visibleRowIds = (page: Page) =>
   page.getByTestId('exception-row').filter({ visible: true }).evaluateAll((rows) => rows.map((row) => row.getAttribute('data-exception-id')));
 
-/** Every request the page makes from now on, by kind. */
-function watchRequests(page: Page) {
-  const seen: Request[] = [];
-  page.on('request', (request) => seen.push(request));
-  const path = (r: Request) => new URL(r.url()).pathname;
-  return {
-    documents: () => seen.filter((r) => r.resourceType() === 'document').map((r) => r.url()),
-    /** Server renders of the queue page (a document or a React Server Components fetch). */
-    pageRenders: () => seen.filter((r) => path(r) === '/exceptions').map((r) => r.url()),
-    queueApiCalls: () => seen.filter((r) => path(r) === '/api/v1/exceptions').map((r) => new URL(r.url()).search),
-    clear: () => seen.splice(0),
-  };
-}
+const watch = (page: Page) => watchRequests(page, { pagePath: '/exceptions', apiPath: '/api/v1/exceptions' });
 
 test('the queue renders from the server prefetch, then sorts, filters and pages through the API without reloading', async ({ page }) => {
+  test.slow(); // five accessibility checks of a 50-row table on a busy machine
   await signIn(page, demoUser('INTEGRATION_OPS'), '/');
-  const requests = watchRequests(page);
+  const requests = watch(page);
 
   // First paint: the server's HTML already holds the rows, and the browser does not ask the API for them.
   const html = await (await page.request.get('/exceptions')).text();
@@ -40,14 +30,14 @@ test('the queue renders from the server prefetch, then sorts, filters and pages 
   await expect(page.getByTestId('exception-row').filter({ visible: true }).first()).toBeVisible();
   await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
   await expect(page.getByRole('status', { name: 'Loading the queue' })).toHaveCount(0);
-  expect(requests.queueApiCalls()).toEqual([]);
+  expect(requests.apiCalls()).toEqual([]);
   const defaultOrder = await visibleRowIds(page);
   expect(defaultOrder.length).toBeGreaterThan(1);
   await expectAccessible(page, 'the queue on first load');
 
   // Sort by impact: a client fetch of the same API, no document and no server render.
   requests.clear();
-  const sorted = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/exceptions' && new URL(r.url()).searchParams.get('sort') === '-financialImpact');
+  const sorted = nextApiAnswer(page, '/api/v1/exceptions', 'sort', '-financialImpact');
   await page.getByTestId('sort-financialImpact').filter({ visible: true }).click();
   const byImpact = (await (await sorted).json()) as QueuePage;
   await expect(page).toHaveURL(/[?&]sort=-financialImpact/);
@@ -60,7 +50,7 @@ test('the queue renders from the server prefetch, then sorts, filters and pages 
   // Filter by the owner team of the first row: the form changes the URL (the sort stays) and the view fetches it.
   const owner = byImpact.items[0]!.ownerTeam;
   requests.clear();
-  const filtered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/exceptions' && new URL(r.url()).searchParams.get('owner') === owner);
+  const filtered = nextApiAnswer(page, '/api/v1/exceptions', 'owner', owner);
   const filters = page.getByTestId('queue-filters').filter({ visible: true });
   await filters.getByLabel('Owner team').selectOption(owner);
   await filters.getByRole('button', { name: 'Apply' }).click();
@@ -78,7 +68,7 @@ test('the queue renders from the server prefetch, then sorts, filters and pages 
   await page.goBack();
   await expect(page).not.toHaveURL(/owner=/);
   await expect.poll(() => visibleRowIds(page)).toEqual(byImpact.items.map((e) => e.id));
-  expect(requests.queueApiCalls()).toEqual([]);
+  expect(requests.apiCalls()).toEqual([]);
   expect(requests.documents()).toEqual([]);
 
   // The view is a URL: opened fresh, the server renders the same rows.
@@ -94,8 +84,8 @@ test('the next page of the queue is a client fetch with the keyset cursor', asyn
   const next = page.getByTestId('next-page').filter({ visible: true });
   test.skip((await next.count()) === 0, 'the demo world has one page of exceptions');
   const firstPage = await visibleRowIds(page);
-  const requests = watchRequests(page);
-  const second = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/exceptions' && new URL(r.url()).searchParams.has('cursor'));
+  const requests = watch(page);
+  const second = nextApiAnswer(page, '/api/v1/exceptions', 'cursor');
   await next.click();
   const secondPage = (await (await second).json()) as QueuePage;
   await expect(page).toHaveURL(/cursor=/);

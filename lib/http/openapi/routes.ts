@@ -18,6 +18,7 @@ import { bulkExceptionActionSchema, inlineFixSchema, exceptionActionSchema, exce
 import { inboxEventIdParamsSchema, listInboxEventsQuerySchema } from '../schemas/events.ts';
 import { inboxEventDetailSchema, inboxEventPageSchema } from '../schemas/inbox-responses.ts';
 import { invoiceDetailSchema, invoiceIdParamsSchema, invoicePageSchema, listInvoicesQuerySchema } from '../schemas/invoices.ts';
+import { invoiceSummaryPageSchema, listInvoiceSummariesQuerySchema } from '../schemas/invoice-summaries.ts';
 import { invoiceExplanationSchema, lineageGraphSchema, lineageParamsSchema } from '../schemas/lineage.ts';
 import { revenueEntryIdParamsSchema, revenueExplanationSchema } from '../schemas/revenue-explanation.ts';
 import { deleteOwnershipRuleQuery, listOwnershipRulesQuery, setOwnershipRuleBody } from '../schemas/ownership-rule.ts';
@@ -55,6 +56,12 @@ export const apiOperations: readonly ApiOperation[] = [
     summary: 'List invoices and credit notes with their lines and sources',
     query: listInvoicesQuerySchema,
     responses: ok('A page of invoices, newest first.', 'InvoicePage', invoicePageSchema),
+  },
+  {
+    method: 'get', path: '/api/v1/invoices/summaries', operationId: 'listInvoiceSummaries', tag: 'Invoices', auth: 'user', permission: 'invoices:read',
+    summary: "The console's invoices list: invoices and credit notes without lines, with open balance and ageing, filtered and sorted",
+    query: listInvoiceSummariesQuerySchema,
+    responses: ok('A page of invoice summaries in the chosen order (newest first by default).', 'InvoiceSummaryPage', invoiceSummaryPageSchema),
   },
   {
     method: 'get', path: '/api/v1/invoices/{id}', operationId: 'getInvoice', tag: 'Invoices', auth: 'user', permission: 'invoices:read',
