@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { createApiTokenSchema } from '../schemas/api-token.ts';
 import { appliedReceiptSchema, applyReceiptBodySchema, cashApplicationParamsSchema, cashReceiptParamsSchema, reverseApplicationBodySchema, reversedApplicationSchema } from '../schemas/cash.ts';
+import { listReceiptsQuerySchema, receiptPageSchema } from '../schemas/cash-receipts.ts';
 import { attachedEvidenceSchema, attachEvidenceBodySchema, milestoneParamsSchema } from '../schemas/milestones.ts';
 import { kpiRowsParamsSchema, kpiRowsQuerySchema } from '../schemas/kpi-rows.ts';
 import { kpiSeriesQuerySchema, kpiSeriesResponseSchema } from '../schemas/kpi-series.ts';
@@ -115,6 +116,12 @@ export const apiOperations: readonly ApiOperation[] = [
     body: { required: true, content: json('CreditNoteRequest', creditNoteBodySchema) },
     responses: { 201: { description: 'The credit note.', content: json('CreditNoteResult', creditNoteResultSchema) } },
     errors: [409],
+  },
+  {
+    method: 'get', path: '/api/v1/cash/receipts', operationId: 'listCashReceipts', tag: 'Cash', auth: 'user', permission: 'cash:read',
+    summary: 'Receipts newest first, with what was applied to which invoices and what is left',
+    query: listReceiptsQuerySchema,
+    responses: ok('A page of receipts, newest first.', 'CashReceiptPage', receiptPageSchema),
   },
   {
     method: 'post', path: '/api/v1/cash/applications/{id}/reverse', operationId: 'reverseCashApplication', tag: 'Cash', auth: 'user', permission: 'finance:approve',

@@ -48,15 +48,17 @@ export const invoiceListFields = {
 export const invoicePageParamsSchema = z.object(invoiceListFields).superRefine(periodsInOrder(['issued', 'eligible']));
 
 export const CASH_VIEWS = ['workbench', 'receipts', 'decisions'] as const;
+/** The receipts view's filters: the cash page's URL and GET /api/v1/cash/receipts take the same names. */
+export const receiptListFields = {
+  status: queryList(z.enum(CashReceiptStatus)).describe('One or more statuses, repeated or comma-separated.'),
+  legalEntity: text.describe('The receiving legal entity code, e.g. US01.'),
+  region: text.describe("The legal entities' reporting region, e.g. EMEA."),
+  ...dayPeriod('received', 'received'),
+  cursor,
+};
+
 export const cashPageParamsSchema = z
-  .object({
-    view: z.enum(CASH_VIEWS).default('workbench'),
-    status: queryList(z.enum(CashReceiptStatus)),
-    legalEntity: text,
-    region: text,
-    ...dayPeriod('received', 'received'),
-    cursor,
-  })
+  .object({ view: z.enum(CASH_VIEWS).default('workbench'), ...receiptListFields })
   .superRefine(periodsInOrder(['received']));
 
 export function pageParams<S extends z.ZodType>(schema: S, params: URLSearchParams): ParsedListParams<z.output<S>> {
