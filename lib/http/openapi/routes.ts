@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { createApiTokenSchema } from '../schemas/api-token.ts';
 import { appliedReceiptSchema, applyReceiptBodySchema, cashApplicationParamsSchema, cashReceiptParamsSchema, reverseApplicationBodySchema, reversedApplicationSchema } from '../schemas/cash.ts';
 import { listReceiptsQuerySchema, receiptPageSchema } from '../schemas/cash-receipts.ts';
+import { cashDecisionPageSchema, listCashDecisionsQuerySchema } from '../schemas/cash-decisions.ts';
 import { attachedEvidenceSchema, attachEvidenceBodySchema, milestoneParamsSchema } from '../schemas/milestones.ts';
 import { kpiRowsParamsSchema, kpiRowsQuerySchema } from '../schemas/kpi-rows.ts';
 import { kpiSeriesQuerySchema, kpiSeriesResponseSchema } from '../schemas/kpi-series.ts';
@@ -122,6 +123,12 @@ export const apiOperations: readonly ApiOperation[] = [
     summary: 'Receipts newest first, with what was applied to which invoices and what is left',
     query: listReceiptsQuerySchema,
     responses: ok('A page of receipts, newest first.', 'CashReceiptPage', receiptPageSchema),
+  },
+  {
+    method: 'get', path: '/api/v1/cash/decisions', operationId: 'listCashDecisions', tag: 'Cash', auth: 'user', permission: 'cash:read',
+    summary: 'Deductions and disputes awaiting a decision, largest money first',
+    query: listCashDecisionsQuerySchema,
+    responses: ok('A page of decisions, largest first.', 'CashDecisionPage', cashDecisionPageSchema),
   },
   {
     method: 'post', path: '/api/v1/cash/applications/{id}/reverse', operationId: 'reverseCashApplication', tag: 'Cash', auth: 'user', permission: 'finance:approve',
