@@ -1,4 +1,4 @@
-// The cash page's receipts view (CONVENTIONS §10): the first page is in the server's HTML
+// The cash page's receipts and decisions views (CONVENTIONS §10): the first page is in the server's HTML
 // (prefetched and hydrated, no API call on first load); filtering, paging and removing the
 // filter chip change only the URL and read GET /api/v1/cash/receipts or the browser's cache,
 // with no document load and no server render of the page. On the demo world's receipts.
@@ -57,6 +57,27 @@ test('receipts render from the server prefetch, then filter and page through the
   await expect(page).not.toHaveURL(/status=/);
   await expect.poll(() => visiblePayments(page)).toEqual(unfiltered);
   expect(requests.apiCalls()).toEqual([]);
+  expect(requests.documents()).toEqual([]);
+  expect(requests.pageRenders()).toEqual([]);
+});
+
+test('decisions render from the server prefetch and page through the API', async ({ page }) => {
+  await signIn(page, demoUser('FINANCE'), '/');
+  const requests = watchRequests(page, { pagePath: '/cash', apiPath: '/api/v1/cash/decisions' });
+  await page.goto('/cash?view=decisions');
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+  const rows = page.getByTestId('decision-row').filter({ visible: true });
+  test.skip((await rows.count()) === 0, 'nothing awaits a decision in this world');
+  expect(requests.apiCalls()).toEqual([]);
+  await expectAccessible(page, 'the decisions view');
+  const next = page.getByTestId('next-page').filter({ visible: true });
+  if ((await next.count()) === 0) return;
+  requests.clear();
+  const second = nextApiAnswer(page, '/api/v1/cash/decisions', 'cursor');
+  await next.click();
+  const answer = (await (await second).json()) as { items: { exceptionId: string }[] };
+  await expect(page).toHaveURL(/cursor=/);
+  await expect(rows).toHaveCount(answer.items.length);
   expect(requests.documents()).toEqual([]);
   expect(requests.pageRenders()).toEqual([]);
 });
