@@ -42,7 +42,6 @@ export default async function CashPage({ searchParams }: { searchParams: Promise
     );
   }
   const { view, status, cursor, legalEntity, ...drillDown } = parsed.query;
-  const scope = { ...drillDown, legalEntityCode: legalEntity };
   const finance = can(principal.role, 'finance:approve');
   return (
     <>
@@ -50,11 +49,10 @@ export default async function CashPage({ searchParams }: { searchParams: Promise
       <CashTabs current={view} />
       {view === 'receipts' ? <ReceiptFilters /> : null}
       {view === 'workbench' ? <FilterChips path="/cash" params={params} chips={cashChips(withoutReceiptFilters(params))} /> : null}
-      {/* The receipts and decisions views follow the URL themselves after their first load
-          (client fetches): their boundary is keyed by the view only; the workbench is
-          server-rendered per URL. */}
-      <Suspense key={view === 'workbench' ? params.toString() : view} fallback={<TableSkeleton label="Loading cash" rows={6} />}>
-        {view === 'workbench' ? <UnappliedWorkbench params={params} scope={{ legalEntityCode: scope.legalEntityCode, region: scope.region }} cursor={cursor} apply={finance ? applyReceiptFromPage : null} /> : null}
+      {/* Each view follows the URL itself after its first load (client fetches): the boundary
+          is keyed by the view only, so paging and filtering never show the skeleton again. */}
+      <Suspense key={view} fallback={<TableSkeleton label="Loading cash" rows={6} />}>
+        {view === 'workbench' ? <UnappliedWorkbench params={params} query={{ legalEntity, region: drillDown.region, cursor }} apply={finance ? applyReceiptFromPage : null} /> : null}
         {view === 'receipts' ? <ReceiptList params={params} query={{ status, cursor, legalEntity, ...drillDown }} /> : null}
         {view === 'decisions' ? <DecisionList params={params} cursor={cursor} decide={finance ? decideCashExceptionFromPage : null} /> : null}
       </Suspense>

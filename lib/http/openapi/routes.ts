@@ -7,6 +7,7 @@ import { createApiTokenSchema } from '../schemas/api-token.ts';
 import { appliedReceiptSchema, applyReceiptBodySchema, cashApplicationParamsSchema, cashReceiptParamsSchema, reverseApplicationBodySchema, reversedApplicationSchema } from '../schemas/cash.ts';
 import { listReceiptsQuerySchema, receiptPageSchema } from '../schemas/cash-receipts.ts';
 import { cashDecisionPageSchema, listCashDecisionsQuerySchema } from '../schemas/cash-decisions.ts';
+import { listUnappliedCashQuerySchema, workbenchPageSchema } from '../schemas/cash-workbench.ts';
 import { attachedEvidenceSchema, attachEvidenceBodySchema, milestoneParamsSchema } from '../schemas/milestones.ts';
 import { kpiRowsParamsSchema, kpiRowsQuerySchema } from '../schemas/kpi-rows.ts';
 import { kpiSeriesQuerySchema, kpiSeriesResponseSchema } from '../schemas/kpi-series.ts';
@@ -123,6 +124,12 @@ export const apiOperations: readonly ApiOperation[] = [
     summary: 'Receipts newest first, with what was applied to which invoices and what is left',
     query: listReceiptsQuerySchema,
     responses: ok('A page of receipts, newest first.', 'CashReceiptPage', receiptPageSchema),
+  },
+  {
+    method: 'get', path: '/api/v1/cash/unapplied', operationId: 'listUnappliedCash', tag: 'Cash', auth: 'user', permission: 'cash:read',
+    summary: 'Receipts with cash left to apply, with the invoices each most likely pays and why',
+    query: listUnappliedCashQuerySchema,
+    responses: ok('A page of receipts with suggestions, newest first.', 'UnappliedCashPage', workbenchPageSchema),
   },
   {
     method: 'get', path: '/api/v1/cash/decisions', operationId: 'listCashDecisions', tag: 'Cash', auth: 'user', permission: 'cash:read',
