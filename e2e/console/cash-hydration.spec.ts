@@ -1,4 +1,4 @@
-// The cash page's receipts and decisions views (CONVENTIONS §10): the first page is in the server's HTML
+// The cash page's three views (CONVENTIONS §10): the first page is in the server's HTML
 // (prefetched and hydrated, no API call on first load); filtering, paging and removing the
 // filter chip change only the URL and read GET /api/v1/cash/receipts or the browser's cache,
 // with no document load and no server render of the page. On the demo world's receipts.
@@ -80,4 +80,15 @@ test('decisions render from the server prefetch and page through the API', async
   await expect(rows).toHaveCount(answer.items.length);
   expect(requests.documents()).toEqual([]);
   expect(requests.pageRenders()).toEqual([]);
+});
+
+test('the unapplied-cash workbench renders from the server prefetch', async ({ page }) => {
+  await signIn(page, demoUser('FINANCE'), '/');
+  const requests = watchRequests(page, { pagePath: '/cash', apiPath: '/api/v1/cash/unapplied' });
+  await page.goto('/cash');
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+  await expect(page.getByTestId('workbench-receipt').filter({ visible: true }).or(page.getByTestId('empty-state')).first()).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Loading cash' })).toHaveCount(0);
+  expect(requests.apiCalls()).toEqual([]);
+  await expectAccessible(page, 'the workbench on first load');
 });
