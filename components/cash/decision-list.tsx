@@ -1,20 +1,21 @@
-// Every deduction and dispute awaiting FINANCE's decision, largest first, keyset pages.
-import { loadForPage } from '@/lib/http/load-for-page';
+// The decisions widget's server half: every deduction and dispute awaiting FINANCE's
+// decision, largest first, read on the server exactly as GET /api/v1/cash/decisions reads it
+// and handed to the browser's cache (DecisionListView pages through the API).
 import { listCashDecisions } from '@/lib/queries/cash/list-cash-decisions';
-import { EmptyState } from '@/components/ui/empty-state';
-import { ErrorState } from '@/components/ui/error-state';
-import { Pager } from '@/components/ui/pager';
+import { PrefetchedWidget } from '@/components/ui/prefetched-widget';
 import type { DecideCashException } from './decision-buttons';
-import { DecisionTable } from './decision-table';
+import { decisionListKey, decisionListSearch } from './decision-list-query';
+import { DecisionListView } from './decision-list-view';
 
-export async function DecisionList({ params, cursor, decide }: { params: URLSearchParams; cursor?: string; decide: DecideCashException | null }) {
-  const page = await loadForPage('cash decisions', () => listCashDecisions({ cursor }));
-  if (!page.ok) return <ErrorState title={page.code === 'INTERNAL' ? 'Decisions could not be loaded' : 'This view cannot be shown'}>{page.message}</ErrorState>;
-  if (page.data.items.length === 0) return <EmptyState title="Nothing awaits a decision">Short-pay deductions and payment disputes appear here until FINANCE approves or rejects them.</EmptyState>;
+export function DecisionList({ params, cursor, decide }: { params: URLSearchParams; cursor?: string; decide: DecideCashException | null }) {
   return (
-    <>
-      <DecisionTable items={page.data.items} decide={decide} />
-      <Pager path="/cash" params={params} nextCursor={page.data.nextCursor} />
-    </>
+    <PrefetchedWidget
+      what="cash decisions"
+      load={() => listCashDecisions({ cursor })}
+      hydrate={(page) => [[decisionListKey(decisionListSearch(params)), page]]}
+      failedTitle="Decisions could not be loaded"
+    >
+      <DecisionListView decide={decide} />
+    </PrefetchedWidget>
   );
 }

@@ -7,6 +7,7 @@ import type { ExceptionActionName } from '@/lib/services/exceptions/exception-ac
 import type { ActionResult } from '@/lib/http/action-result';
 import type { ExceptionStatus } from '@/lib/db/generated/enums';
 import type { AvailableActions, TriageButton } from './available-actions';
+import { useQueueCache } from './use-queue-cache';
 
 export type PerformExceptionAction = (input: {
   exceptionId: string;
@@ -30,6 +31,7 @@ export function ExceptionActionsPanel({ exceptionId, available, perform }: { exc
   const [text, setText] = useState('');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
+  const queueCache = useQueueCache();
 
   function run(action: TriageButton) {
     setMessage(null);
@@ -44,6 +46,7 @@ export function ExceptionActionsPanel({ exceptionId, available, perform }: { exc
       setMessage({ kind: 'ok', text: result.data.alreadyDone ? 'That was already done.' : `${done[action]}${suffix}` });
       setOpen(null);
       setText('');
+      void queueCache.markStale();
     });
   }
 

@@ -1,8 +1,10 @@
 // The exception queue as a table (DESIGN.md §7): one row per exception, its money in the
 // group currency with tabular figures, sortable by the columns the queue can order by.
 // Rendered by the triage queue (a client component): a checkbox per row for bulk actions,
-// the keyboard's current row marked, the row shown in the side panel highlighted.
+// the keyboard's current row marked, the row shown in the side panel highlighted. Sorting
+// changes only the URL (shallow): the queue view fetches the new order from the API.
 import Link from 'next/link';
+import { UrlLink } from '@/components/ui/url-link';
 import type { ExceptionView } from '@/lib/queries/exceptions/exception-view';
 import { Badge } from '@/components/ui/badge';
 import { formatAge, formatDateTime } from '@/components/ui/format-date';
@@ -28,7 +30,7 @@ export interface QueueTableSelection {
 
 export function ExceptionQueueTable({ items, params, selection, now }: { items: ExceptionView[]; params: URLSearchParams; selection: QueueTableSelection; now: string }) {
   const sortable = (label: string, field: string, firstDirection: 'asc' | 'desc', align?: 'right') => (
-    <SortHeader label={label} field={field} firstDirection={firstDirection} path={PATH} params={params} align={align} />
+    <SortHeader label={label} field={field} firstDirection={firstDirection} path={PATH} params={params} align={align} shallow />
   );
   const allChecked = items.length > 0 && items.every((e) => selection.checked.has(e.id));
   const wide = !selection.compact;
@@ -50,7 +52,7 @@ export function ExceptionQueueTable({ items, params, selection, now }: { items: 
             <th scope="col" className="px-3 py-2 font-medium">Status</th>
             {wide ? <th scope="col" className="px-3 py-2 font-medium">Assignee</th> : null}
             {sortable('SLA due', 'slaDueAt', 'asc')}
-            {wide ? <SortHeader label="Last seen" field="lastSeenAt" firstDirection="desc" path={PATH} params={params} className="hidden 2xl:table-cell" /> : null}
+            {wide ? <SortHeader label="Last seen" field="lastSeenAt" firstDirection="desc" path={PATH} params={params} className="hidden 2xl:table-cell" shallow /> : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
@@ -110,10 +112,10 @@ function RecoverabilityHeader({ params }: { params: URLSearchParams }) {
   const current = !params.get('sort') || params.get('sort') === 'default';
   return (
     <th scope="col" aria-sort={current ? 'ascending' : 'none'} className="px-3 py-2 font-medium">
-      <Link href={pageHref(PATH, params, { sort: null, cursor: null })} className="inline-flex items-center gap-1 hover:text-ink" data-testid="sort-recoverability">
+      <UrlLink shallow href={pageHref(PATH, params, { sort: null, cursor: null })} className="inline-flex items-center gap-1 hover:text-ink" data-testid="sort-recoverability">
         Recoverability
         <span aria-hidden="true">{current ? '↑' : '↕'}</span>
-      </Link>
+      </UrlLink>
     </th>
   );
 }

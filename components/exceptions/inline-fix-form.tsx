@@ -5,6 +5,7 @@
 import { useId, useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/http/action-result';
 import { inlineFixLabels, type InlineFix } from '@/lib/domain/exceptions/inline-fix';
+import { useQueueCache } from './use-queue-cache';
 
 export type FixExceptionInline = (input: {
   exceptionId: string;
@@ -24,6 +25,7 @@ export function InlineFixForm({ exceptionId, fix, options, canReplay, perform }:
   const [choices, setChoices] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
+  const queueCache = useQueueCache();
 
   function submit(replay: boolean) {
     setMessage(null);
@@ -38,6 +40,7 @@ export function InlineFixForm({ exceptionId, fix, options, canReplay, perform }:
         setMessage({ kind: 'error', text: Object.values(result.error.fieldErrors ?? {}).flat()[0] ?? result.error.message });
         return;
       }
+      void queueCache.markStale();
       const replayed = result.data.requeued === null ? '' : ` ${result.data.requeued} held event(s) went back to the inbox.`;
       setMessage({ kind: 'ok', text: `${result.data.changed ? 'Fix saved.' : 'That fix was already in place.'}${replayed}` });
     });

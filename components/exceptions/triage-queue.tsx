@@ -11,6 +11,7 @@ import { pageHref } from '@/components/ui/page-href';
 import type { PerformExceptionAction } from './exception-actions-panel';
 import { ExceptionQueueTable } from './exception-queue-table';
 import { ShortcutsDialog } from './shortcuts-dialog';
+import { useQueueCache } from './use-queue-cache';
 import { useTriageShortcuts, type TriageShortcut } from './use-triage-shortcuts';
 
 export type BulkAssign = (input: { action: 'assign'; exceptionIds: string[] }) => Promise<ActionResult<{ assigned: number; alreadyDone: number; failed: number; failures: string[] }>>;
@@ -28,6 +29,7 @@ export function TriageQueue({ items, now, query, panelId, canTriage, canReplay, 
   perform: PerformExceptionAction;
 }) {
   const router = useRouter();
+  const queueCache = useQueueCache();
   const params = new URLSearchParams(query);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [activeId, setActiveId] = useState<string | null>(panelId && items.some((e) => e.id === panelId) ? panelId : null);
@@ -66,7 +68,11 @@ export function TriageQueue({ items, now, query, panelId, canTriage, canReplay, 
       const parts = [`Assigned ${assigned} to you.`, alreadyDone ? `${alreadyDone} already were.` : '', failed ? `${failed} could not be: ${failures[0]}` : ''];
       setMessage({ kind: failed ? 'error' : 'ok', text: parts.filter(Boolean).join(' ') });
       setChecked(new Set());
-      router.refresh();
+      // The queue reads its pages again from the API (an assigned exception leaves
+      // "unassigned" and joins "mine"); the side panel is rendered on the server, so it is
+      // refreshed only when it shows one of the assigned exceptions.
+      void queueCache.reload();
+      if (panelId && ids.includes(panelId)) router.refresh();
     });
   }
 
@@ -78,7 +84,7 @@ export function TriageQueue({ items, now, query, panelId, canTriage, canReplay, 
       const result = await perform({ exceptionId: activeId, action: 'replay' });
       if (!result.ok) return setMessage({ kind: 'error', text: result.error.message });
       setMessage({ kind: 'ok', text: `Replayed: ${result.data.requeued ?? 0} event(s) went back to the inbox.` });
-      router.refresh();
+      void queueCache.markStale();
     });
   }
 

@@ -10,9 +10,9 @@ import { SortHeader } from '@/components/ui/sort-header';
 import { invoiceStatusLabels, invoiceStatusTones } from '@/components/cash/money-labels';
 import { AgeingBadge } from './ageing-badge';
 
-export function InvoiceTable({ items, sortable, showEngagement = true }: { items: InvoiceRowView[]; sortable?: { path: string; params: URLSearchParams }; showEngagement?: boolean }) {
+export function InvoiceTable({ items, sortable, showEngagement = true }: { items: InvoiceRowView[]; sortable?: { path: string; params: URLSearchParams; shallow?: boolean }; showEngagement?: boolean }) {
   const header = (label: string, field: string, first: 'asc' | 'desc', align?: 'right') =>
-    sortable ? <SortHeader label={label} field={field} firstDirection={first} path={sortable.path} params={sortable.params} align={align} /> : <Th align={align}>{label}</Th>;
+    sortable ? <SortHeader label={label} field={field} firstDirection={first} path={sortable.path} params={sortable.params} align={align} shallow={sortable.shallow} /> : <Th align={align}>{label}</Th>;
   return (
     <DataTable
       label="Invoices"

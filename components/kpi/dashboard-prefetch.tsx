@@ -1,17 +1,14 @@
 // Server side of the dashboard's widgets: reads the KPIs (memoised per request with React's
-// cache, so the cards and the charts share one computation), puts them in a QueryClient
-// under the keys the client widgets use, and hydrates them — or shows the widget's error
-// state when the read fails (loadForPage: a refusal keeps its message, anything else a reference).
-import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
+// cache, so the cards and the charts share one computation) and hydrates them under the keys
+// the client widgets use, or shows the widget's error state (PrefetchedWidget).
 import { cache, type ReactNode } from 'react';
 import { AppError, isAppError } from '@/lib/errors';
-import { loadForPage } from '@/lib/http/load-for-page';
 import { kpiSeriesQuerySchema } from '@/lib/http/schemas/kpi-series';
 import { kpiQuerySchema } from '@/lib/http/schemas/kpis';
 import { searchParamsToObject } from '@/lib/http/search-params';
 import { getKpis } from '@/lib/queries/kpis/get-kpis';
 import { getKpiSeries } from '@/lib/queries/kpis/series/get-kpi-series';
-import { ErrorState } from '@/components/ui/error-state';
+import { PrefetchedWidget } from '@/components/ui/prefetched-widget';
 import { kpiSeriesKey, kpisKey } from './kpi-queries';
 
 const asObject = (query: string) => searchParamsToObject(new URLSearchParams(query));
@@ -35,16 +32,19 @@ export interface Prefetch {
   series?: string;
 }
 
-export async function Prefetched({ what, prefetch, children }: { what: string; prefetch: Prefetch; children: ReactNode }) {
-  const loaded = await loadForPage(what, () => withParameterMessage(async () => {
-    const [kpis, series] = await Promise.all([Promise.all((prefetch.kpis ?? []).map((q) => loadKpis(q))), prefetch.series ? loadSeries(prefetch.series) : null]);
-    return { kpis, series };
-  }));
-  if (!loaded.ok) {
-    return <ErrorState title={`The ${what} could not be loaded`}>{loaded.message}</ErrorState>;
-  }
-  const client = new QueryClient();
-  (prefetch.kpis ?? []).forEach((query, i) => client.setQueryData(kpisKey(query), loaded.data.kpis[i]));
-  if (prefetch.series) client.setQueryData(kpiSeriesKey(prefetch.series), loaded.data.series);
-  return <HydrationBoundary state={dehydrate(client)}>{children}</HydrationBoundary>;
+export function Prefetched({ what, prefetch, children }: { what: string; prefetch: Prefetch; children: ReactNode }) {
+  const kpiQueries = prefetch.kpis ?? [];
+  return (
+    <PrefetchedWidget
+      what={what}
+      load={() => withParameterMessage(async () => {
+        const [kpis, series] = await Promise.all([Promise.all(kpiQueries.map((q) => loadKpis(q))), prefetch.series ? loadSeries(prefetch.series) : null]);
+        return { kpis, series };
+      })}
+      hydrate={({ kpis, series }) => [...kpiQueries.map((query, i) => [kpisKey(query), kpis[i]] as const), ...(prefetch.series ? [[kpiSeriesKey(prefetch.series), series] as const] : [])]}
+      failedTitle={`The ${what} could not be loaded`}
+    >
+      {children}
+    </PrefetchedWidget>
+  );
 }

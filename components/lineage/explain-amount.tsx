@@ -7,7 +7,7 @@ import { useId, useMemo, useState } from 'react';
 import type { InvoiceExplanation } from '@/lib/http/schemas/lineage';
 import type { RevenueExplanation } from '@/lib/http/schemas/revenue-explanation';
 import { ExplanationTree } from './explanation-tree';
-import { fetchApi } from './fetch-api';
+import { fetchApi } from '@/components/ui/fetch-api';
 
 type Target = { invoiceId: string; revenueEntryId?: never } | { revenueEntryId: string; invoiceId?: never };
 

@@ -7,20 +7,18 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import { pageAccess } from '@/lib/auth/page-access';
 import { can, roleLabels } from '@/lib/auth/permissions';
-import { CashReceiptStatus } from '@/lib/db/generated/enums';
 import { cashPageParamsSchema, pageParams } from '@/lib/http/schemas/console-money-params';
 import { recordToSearchParams } from '@/lib/http/search-params';
 import { consoleArea } from '@/components/layout/console-areas';
 import { CashTabs } from '@/components/cash/cash-tabs';
 import { DecisionList } from '@/components/cash/decision-list';
-import { receiptStatusLabels } from '@/components/cash/money-labels';
-import { CASH_DRILL_DOWN_KEYS, cashChips } from '@/components/cash/receipt-chips';
+import { cashChips } from '@/components/cash/receipt-chips';
+import { ReceiptFilters } from '@/components/cash/receipt-filters';
 import { ReceiptList } from '@/components/cash/receipt-list';
 import { UnappliedWorkbench } from '@/components/cash/unapplied-workbench';
 import { AccessDenied } from '@/components/ui/access-denied';
 import { ErrorState } from '@/components/ui/error-state';
 import { FilterChips } from '@/components/ui/filter-chips';
-import { FilterForm, FilterSelect } from '@/components/ui/filter-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { TableSkeleton } from '@/components/ui/table-skeleton';
 import { applyReceiptFromPage, decideCashExceptionFromPage } from './actions';
@@ -44,21 +42,18 @@ export default async function CashPage({ searchParams }: { searchParams: Promise
     );
   }
   const { view, status, cursor, legalEntity, ...drillDown } = parsed.query;
-  const scope = { ...drillDown, legalEntityCode: legalEntity };
   const finance = can(principal.role, 'finance:approve');
   return (
     <>
       {header}
       <CashTabs current={view} />
-      {view === 'receipts' ? (
-        <FilterForm action="/cash" label="Filter receipts" keep={{ view: 'receipts', ...Object.fromEntries(CASH_DRILL_DOWN_KEYS.map((k) => [k, params.get(k)])) }} resetHref="/cash?view=receipts">
-          <FilterSelect name="status" label="Status" value={params.get('status') ?? ''} options={[['', 'Any'], ...Object.values(CashReceiptStatus).map((s) => [s, receiptStatusLabels[s]] as const)]} />
-        </FilterForm>
-      ) : null}
-      {view === 'decisions' ? null : <FilterChips path="/cash" params={params} chips={cashChips(view === 'receipts' ? params : withoutReceiptFilters(params))} />}
-      <Suspense key={params.toString()} fallback={<TableSkeleton label="Loading cash" rows={6} />}>
-        {view === 'workbench' ? <UnappliedWorkbench params={params} scope={{ legalEntityCode: scope.legalEntityCode, region: scope.region }} cursor={cursor} apply={finance ? applyReceiptFromPage : null} /> : null}
-        {view === 'receipts' ? <ReceiptList params={params} filters={{ ...scope, status }} cursor={cursor} /> : null}
+      {view === 'receipts' ? <ReceiptFilters /> : null}
+      {view === 'workbench' ? <FilterChips path="/cash" params={params} chips={cashChips(withoutReceiptFilters(params))} /> : null}
+      {/* Each view follows the URL itself after its first load (client fetches): the boundary
+          is keyed by the view only, so paging and filtering never show the skeleton again. */}
+      <Suspense key={view} fallback={<TableSkeleton label="Loading cash" rows={6} />}>
+        {view === 'workbench' ? <UnappliedWorkbench params={params} query={{ legalEntity, region: drillDown.region, cursor }} apply={finance ? applyReceiptFromPage : null} /> : null}
+        {view === 'receipts' ? <ReceiptList params={params} query={{ status, cursor, legalEntity, ...drillDown }} /> : null}
         {view === 'decisions' ? <DecisionList params={params} cursor={cursor} decide={finance ? decideCashExceptionFromPage : null} /> : null}
       </Suspense>
     </>

@@ -1,6 +1,7 @@
 // The exception queue (DESIGN.md §7, issue 6): filters and sort in the URL, the queue's
 // default order first (money people can release), keyset pages, bulk assign, keyboard
-// shortcuts, and the chosen exception in a side panel (?selected=<id>, shareable).
+// shortcuts, and the chosen exception in a side panel (?selected=<id>, shareable). The
+// first page is read on the server and hydrated; the queue then fetches through the API.
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { pageAccess } from '@/lib/auth/page-access';
@@ -28,8 +29,6 @@ export default async function ExceptionsPage({ searchParams }: { searchParams: P
   if (!allowed) return <AccessDenied area={area.label} roleLabel={roleLabels[principal.role]} />;
   const params = recordToSearchParams(await searchParams);
   const selected = params.get('selected');
-  // Choosing a row changes only `selected`: the queue keeps its rows instead of reloading.
-  const queueKey = new URLSearchParams([...params].filter(([key]) => key !== 'selected')).toString();
   // Without the lists the legal entity and connector filters are left out; the queue still works.
   const options = await loadForPage('queue filter options', () => queueFilterOptions());
   return (
@@ -38,10 +37,13 @@ export default async function ExceptionsPage({ searchParams }: { searchParams: P
         title={area.label}
         description="Sorted by default to put the money people can release first: data fixes and decisions by financial impact, then transient problems, then permanent ones. Press ? for keyboard shortcuts."
       />
-      <QueueFilters params={params} options={options.ok ? options.data : null} />
+      <QueueFilters options={options.ok ? options.data : null} />
       <div className={selected ? 'grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]' : ''}>
         <div className="min-w-0">
-          <Suspense key={queueKey} fallback={<TableSkeleton label="Loading the queue" rows={8} />}>
+          {/* No key: after the first load the queue view follows the URL itself (sort, filters,
+              pages are client fetches), and a server render (opening the side panel) keeps
+              the rows on screen while it runs. */}
+          <Suspense fallback={<TableSkeleton label="Loading the queue" rows={8} />}>
             <ExceptionQueue params={params} principal={principal} assign={bulkAssignFromQueue} perform={performExceptionActionFromPage} />
           </Suspense>
         </div>

@@ -14,7 +14,8 @@ const bulkAssign = serverAction({
   input: bulkExceptionActionSchema,
   handler: async ({ principal, input }) => {
     const result = await bulkAssignExceptions({ exceptionIds: input.exceptionIds, assigneeId: input.assigneeId, actor: { userId: principal.userId, role: principal.role }, now: new Date() });
-    revalidatePath('/exceptions');
+    // No revalidatePath('/exceptions'): the queue reads its pages again from the API itself
+    // (TanStack Query), and refreshes the side panel only when it shows an assigned exception.
     return { assigned: result.assigned, alreadyDone: result.alreadyDone, failed: result.failed, failures: result.results.filter((r) => r.outcome === 'failed').map((r) => r.error?.message ?? 'Not assigned.') };
   },
 });

@@ -1,6 +1,7 @@
 // Invoices (issue 6): invoices and credit notes with status, ageing and open balance.
 // Filters and sort in the URL (?status=&legalEntity=&aging=&client=&sort=, and the dashboard's
 // drill-downs: region, kind, reason, issuedFrom/To, eligibleFrom/To, shown as chips); keyset pages.
+// The first page is read on the server and hydrated; the list then fetches through the API.
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { pageAccess } from '@/lib/auth/page-access';
@@ -29,8 +30,9 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title={area.label} description="Ageing is days past the due date of what is still open, measured today. Amounts are in each invoice's currency." />
-      <InvoiceFilters params={params} legalEntities={entities.ok ? entities.data : []} clientName={name?.ok ? name.data : null} />
-      <Suspense key={params.toString()} fallback={<TableSkeleton label="Loading invoices" rows={8} />}>
+      <InvoiceFilters legalEntities={entities.ok ? entities.data : []} clientName={name?.ok ? name.data : null} />
+      {/* No key: after the first load the list view follows the URL itself (client fetches). */}
+      <Suspense fallback={<TableSkeleton label="Loading invoices" rows={8} />}>
         <InvoiceList params={params} />
       </Suspense>
     </>

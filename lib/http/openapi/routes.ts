@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { createApiTokenSchema } from '../schemas/api-token.ts';
 import { appliedReceiptSchema, applyReceiptBodySchema, cashApplicationParamsSchema, cashReceiptParamsSchema, reverseApplicationBodySchema, reversedApplicationSchema } from '../schemas/cash.ts';
+import { listReceiptsQuerySchema, receiptPageSchema } from '../schemas/cash-receipts.ts';
+import { cashDecisionPageSchema, listCashDecisionsQuerySchema } from '../schemas/cash-decisions.ts';
+import { listUnappliedCashQuerySchema, workbenchPageSchema } from '../schemas/cash-workbench.ts';
 import { attachedEvidenceSchema, attachEvidenceBodySchema, milestoneParamsSchema } from '../schemas/milestones.ts';
 import { kpiRowsParamsSchema, kpiRowsQuerySchema } from '../schemas/kpi-rows.ts';
 import { kpiSeriesQuerySchema, kpiSeriesResponseSchema } from '../schemas/kpi-series.ts';
@@ -18,6 +21,7 @@ import { bulkExceptionActionSchema, inlineFixSchema, exceptionActionSchema, exce
 import { inboxEventIdParamsSchema, listInboxEventsQuerySchema } from '../schemas/events.ts';
 import { inboxEventDetailSchema, inboxEventPageSchema } from '../schemas/inbox-responses.ts';
 import { invoiceDetailSchema, invoiceIdParamsSchema, invoicePageSchema, listInvoicesQuerySchema } from '../schemas/invoices.ts';
+import { invoiceSummaryPageSchema, listInvoiceSummariesQuerySchema } from '../schemas/invoice-summaries.ts';
 import { invoiceExplanationSchema, lineageGraphSchema, lineageParamsSchema } from '../schemas/lineage.ts';
 import { revenueEntryIdParamsSchema, revenueExplanationSchema } from '../schemas/revenue-explanation.ts';
 import { deleteOwnershipRuleQuery, listOwnershipRulesQuery, setOwnershipRuleBody } from '../schemas/ownership-rule.ts';
@@ -61,6 +65,12 @@ export const apiOperations: readonly ApiOperation[] = [
     summary: 'List invoices and credit notes with their lines and sources',
     query: listInvoicesQuerySchema,
     responses: ok('A page of invoices, newest first.', 'InvoicePage', invoicePageSchema),
+  },
+  {
+    method: 'get', path: '/api/v1/invoices/summaries', operationId: 'listInvoiceSummaries', tag: 'Invoices', auth: 'user', permission: 'invoices:read',
+    summary: "The console's invoices list: invoices and credit notes without lines, with open balance and ageing, filtered and sorted",
+    query: listInvoiceSummariesQuerySchema,
+    responses: ok('A page of invoice summaries in the chosen order (newest first by default).', 'InvoiceSummaryPage', invoiceSummaryPageSchema),
   },
   {
     method: 'get', path: '/api/v1/invoices/{id}', operationId: 'getInvoice', tag: 'Invoices', auth: 'user', permission: 'invoices:read',
@@ -116,6 +126,24 @@ export const apiOperations: readonly ApiOperation[] = [
     body: { required: true, content: json('CreditNoteRequest', creditNoteBodySchema) },
     responses: { 201: { description: 'The credit note.', content: json('CreditNoteResult', creditNoteResultSchema) } },
     errors: [409],
+  },
+  {
+    method: 'get', path: '/api/v1/cash/receipts', operationId: 'listCashReceipts', tag: 'Cash', auth: 'user', permission: 'cash:read',
+    summary: 'Receipts newest first, with what was applied to which invoices and what is left',
+    query: listReceiptsQuerySchema,
+    responses: ok('A page of receipts, newest first.', 'CashReceiptPage', receiptPageSchema),
+  },
+  {
+    method: 'get', path: '/api/v1/cash/unapplied', operationId: 'listUnappliedCash', tag: 'Cash', auth: 'user', permission: 'cash:read',
+    summary: 'Receipts with cash left to apply, with the invoices each most likely pays and why',
+    query: listUnappliedCashQuerySchema,
+    responses: ok('A page of receipts with suggestions, newest first.', 'UnappliedCashPage', workbenchPageSchema),
+  },
+  {
+    method: 'get', path: '/api/v1/cash/decisions', operationId: 'listCashDecisions', tag: 'Cash', auth: 'user', permission: 'cash:read',
+    summary: 'Deductions and disputes awaiting a decision, largest money first',
+    query: listCashDecisionsQuerySchema,
+    responses: ok('A page of decisions, largest first.', 'CashDecisionPage', cashDecisionPageSchema),
   },
   {
     method: 'post', path: '/api/v1/cash/applications/{id}/reverse', operationId: 'reverseCashApplication', tag: 'Cash', auth: 'user', permission: 'finance:approve',

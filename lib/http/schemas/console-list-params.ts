@@ -8,9 +8,9 @@ import { parameterErrors } from '../validation-errors.ts';
 import { searchParamsToObject } from '../search-params.ts';
 import { listExceptionsQuerySchema } from './exceptions.ts';
 import { listInboxEventsQuerySchema } from './events.ts';
+import { ANY_STATUS, DEFAULT_QUEUE_STATUSES } from './queue-status-defaults.ts';
 
-export const ANY_STATUS = 'any';
-export const DEFAULT_QUEUE_STATUSES = 'OPEN,ASSIGNED';
+export { ANY_STATUS, DEFAULT_QUEUE_STATUSES };
 
 export type ParsedListParams<T> = { ok: true; query: T } | { ok: false; message: string };
 

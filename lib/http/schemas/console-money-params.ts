@@ -28,32 +28,37 @@ export const engagementPageParamsSchema = z
   })
   .superRefine(periodsInOrder(['activated']));
 
-export const invoicePageParamsSchema = z
-  .object({
-    status: queryList(z.enum(InvoiceStatus)),
-    legalEntity: text,
-    region: text,
-    aging: z.enum(AGEING_BUCKETS).optional(),
-    client: text,
-    kind: z.enum(InvoiceKind).optional(),
-    reason: z.enum(CreditNoteReason).optional(),
-    ...dayPeriod('issued', 'issued'),
-    ...dayPeriod('eligible', 'eligible for posting'),
-    sort: z.enum(INVOICE_LIST_SORTS).default('-createdAt'),
-    cursor,
-  })
-  .superRefine(periodsInOrder(['issued', 'eligible']));
+export type EngagementPageParams = z.output<typeof engagementPageParamsSchema>;
+
+/** The invoices list's filters: the page's URL and GET /api/v1/invoices/summaries take the same names. */
+export const invoiceListFields = {
+  status: queryList(z.enum(InvoiceStatus)).describe('One or more statuses, repeated or comma-separated.'),
+  legalEntity: text.describe('A legal entity code, e.g. US01.'),
+  region: text.describe("The legal entities' reporting region, e.g. EMEA."),
+  aging: z.enum(AGEING_BUCKETS).optional().describe('Open invoices whose due date puts them in this ageing bucket today.'),
+  client: text.describe("The client's id, or its id in any connected system (id crosswalk)."),
+  kind: z.enum(InvoiceKind).optional(),
+  reason: z.enum(CreditNoteReason).optional().describe('Credit notes with this reason (e.g. WRITE_OFF).'),
+  ...dayPeriod('issued', 'issued'),
+  ...dayPeriod('eligible', 'eligible for posting'),
+  sort: z.enum(INVOICE_LIST_SORTS).default('-createdAt').describe('-createdAt (newest first, default), createdAt, dueDate, -dueDate, -balanceDue, balanceDue.'),
+  cursor,
+};
+
+export const invoicePageParamsSchema = z.object(invoiceListFields).superRefine(periodsInOrder(['issued', 'eligible']));
 
 export const CASH_VIEWS = ['workbench', 'receipts', 'decisions'] as const;
+/** The receipts view's filters: the cash page's URL and GET /api/v1/cash/receipts take the same names. */
+export const receiptListFields = {
+  status: queryList(z.enum(CashReceiptStatus)).describe('One or more statuses, repeated or comma-separated.'),
+  legalEntity: text.describe('The receiving legal entity code, e.g. US01.'),
+  region: text.describe("The legal entities' reporting region, e.g. EMEA."),
+  ...dayPeriod('received', 'received'),
+  cursor,
+};
+
 export const cashPageParamsSchema = z
-  .object({
-    view: z.enum(CASH_VIEWS).default('workbench'),
-    status: queryList(z.enum(CashReceiptStatus)),
-    legalEntity: text,
-    region: text,
-    ...dayPeriod('received', 'received'),
-    cursor,
-  })
+  .object({ view: z.enum(CASH_VIEWS).default('workbench'), ...receiptListFields })
   .superRefine(periodsInOrder(['received']));
 
 export function pageParams<S extends z.ZodType>(schema: S, params: URLSearchParams): ParsedListParams<z.output<S>> {

@@ -17,6 +17,7 @@ import { invoiceDrillDownWhere, type InvoiceDrillDownFilters } from './invoice-d
 import { invoiceSelect, type InvoiceRow } from './invoice-view.ts';
 
 export const INVOICE_ROWS_PAGE_SIZE = 50;
+export const INVOICE_ROWS_MAX_PAGE_SIZE = 100;
 
 // Cash can be applied to these; an ageing bucket is about what is still owed.
 const OPEN_FOR_CASH: InvoiceStatus[] = ['ISSUED', 'POSTED', 'PARTIALLY_PAID'];
@@ -56,7 +57,7 @@ type SortField = 'createdAt' | 'dueDate' | 'balanceDue';
 const kinds = { createdAt: 'date', dueDate: 'date', balanceDue: 'decimal' } as const;
 
 export async function listInvoiceRows(options: ListInvoiceRowsOptions): Promise<{ items: InvoiceRowView[]; nextCursor: string | null }> {
-  const limit = Math.min(Math.max(Math.trunc(options.limit ?? INVOICE_ROWS_PAGE_SIZE), 1), 100);
+  const limit = Math.min(Math.max(Math.trunc(options.limit ?? INVOICE_ROWS_PAGE_SIZE), 1), INVOICE_ROWS_MAX_PAGE_SIZE);
   const sort = options.sort ?? '-createdAt';
   const field = sort.replace('-', '') as SortField;
   const direction = sort.startsWith('-') ? 'desc' : 'asc';

@@ -1,15 +1,13 @@
 // GET /api/v1/exceptions: the exception queue, filtered, sorted and keyset-paginated.
 import { apiRoute } from '@/lib/http/api-route';
 import { listExceptionsQuerySchema } from '@/lib/http/schemas/exceptions';
-import { listExceptions } from '@/lib/queries/exceptions/list-exceptions';
+import { listExceptionQueue } from '@/lib/queries/exceptions/list-exception-queue';
 
 export const GET = apiRoute({
   permission: 'exceptions:read',
   query: listExceptionsQuerySchema,
   handler: async ({ principal, query }) => {
-    const { assignee, ...filters } = query;
-    const assigneeId = assignee === 'me' ? principal.userId : assignee === 'none' ? null : assignee;
-    const page = await listExceptions({ ...filters, assigneeId });
+    const page = await listExceptionQueue({ query, userId: principal.userId });
     return { items: page.items, nextCursor: page.nextCursor };
   },
 });
