@@ -4,7 +4,7 @@
 // billing would have (planTimeWriteOff). The preview on the exception panel and the write-off
 // itself read it through here, so what FINANCE confirms is what is written off.
 import { Prisma } from '../../db/client.ts';
-import type { Exception } from '../../db/generated/client.ts';
+import type { ExceptionCode } from '../../db/generated/enums.ts';
 import { planTimeWriteOff, type TimeWriteOffPlan, type WriteOffTimeEntry } from '../../domain/billing/plan-time-write-off.ts';
 import { isUuid } from '../../http/is-uuid.ts';
 import { overdueTimeCondition } from '../reconciliation/overdue-time-condition.ts';
@@ -18,7 +18,7 @@ export interface OverdueTime {
   plan: TimeWriteOffPlan;
 }
 
-type Exceptionish = Pick<Exception, 'code' | 'entityType' | 'entityId' | 'details'>;
+type Exceptionish = { code: ExceptionCode; entityType: string; entityId: string; details: unknown };
 
 /** The finding's moment: the run's asOf, else `fallback` (an exception raised by hand). */
 export function findingAsOf(exception: Exceptionish, fallback: Date): Date {

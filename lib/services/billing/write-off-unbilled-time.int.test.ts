@@ -10,6 +10,7 @@ import { createEmployee, createEngagement, deliver, deliveryConnectors, startTax
 import { createPerson } from '../../../test/fixtures/exceptions.ts';
 import { exceptionFor, reconcile } from '../../../test/support/reconciliation.ts';
 import { db } from '../../db/client.ts';
+import { getExceptionWorkspace } from '../../queries/exceptions/get-exception-context.ts';
 import { getKpis } from '../../queries/kpis/get-kpis.ts';
 import { timesheetApprovedWorkflow } from '../../workflows/timesheet-approved.ts';
 import { performExceptionAction } from '../exceptions/perform-exception-action.ts';
@@ -65,6 +66,11 @@ describe('UNBILLED_APPROVED_TIME: approve writes the time off', () => {
     expect(preview?.entryIds.sort()).toEqual([...overdueIds].sort());
     expect(preview?.plan).toMatchObject({ entries: 3, hours: '3.00', amount: '300.02', currency: 'USD', unpriced: [] });
     expect(preview?.plan.lines).toEqual([{ billingPeriodKey: '2026-W10', role: 'SENIOR_CONSULTANT', rate: '100.005', hours: '3', amount: '300.02', entryIds: expect.any(Array) }]);
+    // The exception panel shows the same reading while the exception is open, nothing once decided.
+    const { context } = await getExceptionWorkspace({ id: exception.id });
+    expect(context.writeOff).toMatchObject({ engagementCode: exception.details && (exception.details as { engagementCode: string }).engagementCode, asOf: '2026-04-13T12:00:00.000Z', plan: { entries: 3, amount: '300.02' } });
+    await decide(exception.id, 'reject');
+    expect((await getExceptionWorkspace({ id: exception.id })).context.writeOff).toBeNull();
   });
 
   it('writes off those entries and nothing else, billing skips them, reconciliation does not raise them again, leakage counts them', async () => {
