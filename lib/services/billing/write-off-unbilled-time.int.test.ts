@@ -12,6 +12,7 @@ import { exceptionFor, reconcile } from '../../../test/support/reconciliation.ts
 import { db } from '../../db/client.ts';
 import { getExceptionWorkspace } from '../../queries/exceptions/get-exception-context.ts';
 import { getKpis } from '../../queries/kpis/get-kpis.ts';
+import { getLineage } from '../../queries/lineage/get-lineage.ts';
 import { timesheetApprovedWorkflow } from '../../workflows/timesheet-approved.ts';
 import { performExceptionAction } from '../exceptions/perform-exception-action.ts';
 import { loadOverdueTime } from './load-overdue-time.ts';
@@ -90,6 +91,10 @@ describe('UNBILLED_APPROVED_TIME: approve writes the time off', () => {
     const action = await db().exceptionAction.findFirstOrThrow({ where: { exceptionId: exception.id, kind: 'APPROVE' } });
     expect(action.data).toMatchObject({ effectsApplied: true, effects: { writtenOff: { timeWriteOffId: writeOff.id, amount: '300.02', entries: 3 } } });
     expect(await db().auditRecord.count({ where: { entityType: 'Engagement', entityId: engagement.id, action: 'time.written-off' } })).toBe(1);
+    // The lineage says which time was written off.
+    const lineage = await getLineage({ correlationId: engagement.correlationId });
+    const timeNodes = lineage.nodes.filter((n) => n.kind === 'TimeTransaction');
+    expect(timeNodes.filter((n) => n.label.endsWith('(written off)')).map((n) => n.id).sort()).toEqual([...overdueIds].sort());
 
     // The next billing run bills week 15 only.
     const run = await runBilling({ asOf: '2026-04-13', engagementIds: [engagement.id], now: new Date('2026-04-13T15:00:00Z'), actor: system });
