@@ -25,7 +25,7 @@ export function ratioPercent(ratio: string | null | undefined, points = false): 
   if (ratio === null || ratio === undefined) return '—';
   const value = dec(ratio).times(100).toDecimalPlaces(1);
   if (!points) return `${value.toFixed(1)}%`;
-  return `${value.isNegative() ? '−' : value.isZero() ? '' : '+'}${value.abs().toFixed(1)} pts`;
+  return `${value.isZero() ? '' : value.isNegative() ? '−' : '+'}${value.abs().toFixed(1)} pts`;
 }
 
 export function EngagementTable({ items, params, marginPeriod }: { items: EngagementSummary[]; params: URLSearchParams; marginPeriod?: MarginPeriod }) {
