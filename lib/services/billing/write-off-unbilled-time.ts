@@ -10,6 +10,7 @@
 import type { Prisma } from '../../db/client.ts';
 import type { Exception } from '../../db/generated/client.ts';
 import { CADENCE_DAYS, isTimeBillingCadence } from '../../domain/reconciliation/unbilled-time-ageing.ts';
+import { isUuid } from '../../http/is-uuid.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { loadOverdueTime } from './load-overdue-time.ts';
 
@@ -21,6 +22,7 @@ interface DecisionInput {
 }
 
 export async function writeOffUnbilledTime(tx: Prisma.TransactionClient, { exception, actor, note, now }: DecisionInput) {
+  if (!isUuid(exception.entityId)) return { writtenOff: null, reason: 'not about an engagement' };
   await tx.$queryRaw`SELECT id FROM "Engagement" WHERE id = ${exception.entityId}::uuid FOR NO KEY UPDATE`;
   const overdue = await loadOverdueTime(tx, { exception, now, lock: true });
   if (!overdue) return { writtenOff: null, reason: 'not about an engagement' };
