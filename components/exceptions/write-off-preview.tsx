@@ -4,7 +4,6 @@
 // the decision's own reading (lib/services/billing/load-overdue-time.ts), so what is shown is
 // what is written off unless the time is billed in between.
 import type { TimeWriteOffPreview } from '@/lib/queries/exceptions/get-exception-context';
-import { DataTable, Th } from '@/components/ui/data-table';
 import { formatMoney, Money } from '@/components/ui/money';
 
 export function writeOffButtonLabel(preview: TimeWriteOffPreview | null): string | undefined {
@@ -30,29 +29,17 @@ export function WriteOffPreview({ preview }: { preview: TimeWriteOffPreview }) {
         Rejecting keeps it billable for the next invoice run.
       </p>
       {plan.lines.length > 0 ? (
-        <DataTable
-          label="Time to write off"
-          testId="write-off-lines"
-          head={
-            <>
-              <Th>Week</Th>
-              <Th>Role</Th>
-              <Th align="right">Rate</Th>
-              <Th align="right">Hours</Th>
-              <Th align="right">Amount</Th>
-            </>
-          }
-        >
+        // A list, not a table: the panel is narrow, and each line reads as the invoice line it replaces.
+        <ul className="space-y-1 text-xs text-ink" aria-label="Time to write off, as billing would have invoiced it" data-testid="write-off-lines">
           {plan.lines.map((line) => (
-            <tr key={`${line.billingPeriodKey}|${line.role}|${line.rate}`}>
-              <td className="px-3 py-2 font-mono text-xs">{line.billingPeriodKey}</td>
-              <td className="px-3 py-2 font-mono text-xs">{line.role}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{line.rate}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{line.hours}</td>
-              <td className="px-3 py-2 text-right"><Money amount={line.amount} currency={plan.currency} showCurrency={false} /></td>
-            </tr>
+            <li key={`${line.billingPeriodKey}|${line.role}|${line.rate}`} className="flex flex-wrap justify-between gap-x-2">
+              <span>
+                <span className="font-mono">{line.billingPeriodKey}</span> {line.role}: {line.hours} h × {line.rate}
+              </span>
+              <Money amount={line.amount} currency={plan.currency} showCurrency={false} />
+            </li>
           ))}
-        </DataTable>
+        </ul>
       ) : null}
       {plan.unpriced.length > 0 ? (
         <p className="text-xs text-ink-muted">
