@@ -31,7 +31,7 @@ async function addOpenItems(client: pg.Client): Promise<void> {
 async function main(): Promise<void> {
   const database = await openBenchDatabase(say, addOpenItems);
   try {
-    const counts = (await pgPool().query<{ time: string; unbilled: string }>(`SELECT count(*) AS time, count(*) FILTER (WHERE billable AND "approvalStatus" = 'APPROVED' AND NOT superseded AND "invoiceLineId" IS NULL) AS unbilled FROM "TimeTransaction"`)).rows[0]!;
+    const counts = (await pgPool().query<{ time: string; unbilled: string }>(`SELECT count(*) AS time, count(*) FILTER (WHERE billable AND "approvalStatus" = 'APPROVED' AND NOT superseded AND "invoiceLineId" IS NULL AND "timeWriteOffId" IS NULL) AS unbilled FROM "TimeTransaction"`)).rows[0]!;
     say(`${Number(counts.time).toLocaleString('en-US')} time transactions, ${Number(counts.unbilled).toLocaleString('en-US')} approved and unbilled.`);
 
     const asOf = new Date(SEED_END);

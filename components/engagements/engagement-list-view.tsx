@@ -17,7 +17,11 @@ export function EngagementListView({ query, search }: { query: EngagementListQue
   if (!data) return <TableSkeleton label="Loading engagements" rows={8} />;
   return (
     <>
-      <EngagementTable items={data.items} params={params} />
+      <p className="mb-2 text-xs text-ink-muted" data-testid="margin-period">
+        Margin % and variance vs plan: the margin KPI over {data.marginPeriod.from} – {data.marginPeriod.to}
+        {data.marginPeriod.legalEntityCode ? `, ${data.marginPeriod.legalEntityCode}` : ''}{data.marginPeriod.region ? `, ${data.marginPeriod.region}` : ''}, in {data.marginPeriod.currency} (— when the engagement had no cost or revenue then).
+      </p>
+      <EngagementTable items={data.items} params={params} marginPeriod={data.marginPeriod} />
       <Pager path="/engagements" params={params} nextCursor={data.nextCursor} />
     </>
   );

@@ -3,6 +3,7 @@
 // (the session cookie authenticates it; the API and the page read the same query).
 import type { BillingModel } from '@/lib/db/generated/enums';
 import type { EngagementSummary } from '@/lib/http/schemas/engagements';
+import type { MarginPeriod } from '@/lib/queries/engagements/engagement-margins';
 import type { EngagementListSort } from '@/lib/queries/engagements/engagement-sorts';
 
 export interface EngagementListQuery {
@@ -10,6 +11,9 @@ export interface EngagementListQuery {
   region?: string;
   activatedFrom?: string;
   activatedTo?: string;
+  marginFrom?: string;
+  marginTo?: string;
+  currency?: string;
   billingModel?: BillingModel[];
   q?: string;
   sort: EngagementListSort;
@@ -19,6 +23,7 @@ export interface EngagementListQuery {
 export interface EngagementListPage {
   items: EngagementSummary[];
   nextCursor: string | null;
+  marginPeriod: MarginPeriod;
 }
 
 export const engagementsQueryKey = (query: EngagementListQuery) => ['engagements', query] as const;

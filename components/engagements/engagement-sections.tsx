@@ -32,6 +32,7 @@ export function TimeByRole({ delivery, currency }: { delivery: EngagementDeliver
           <Th align="right">Awaiting approval h</Th>
           <Th align="right">Billable amount</Th>
           <Th align="right">Unbilled amount</Th>
+          <Th align="right">Written off</Th>
         </>
       }
     >
@@ -44,6 +45,10 @@ export function TimeByRole({ delivery, currency }: { delivery: EngagementDeliver
           <td className={`px-3 py-2 text-right tabular-nums ${t.submittedHours !== '0.00' ? 'text-danger' : ''}`}>{t.submittedHours}</td>
           <td className="px-3 py-2 text-right"><Money amount={t.amount} currency={currency} showCurrency={false} /></td>
           <td className="px-3 py-2 text-right"><Money amount={t.unbilledAmount} currency={currency} showCurrency={false} /></td>
+          <td className="px-3 py-2 text-right tabular-nums" data-testid="time-written-off" data-hours={t.writtenOffHours}>
+            <Money amount={t.writtenOffAmount} currency={currency} showCurrency={false} />
+            <div className="text-xs text-ink-muted">{t.writtenOffHours} h</div>
+          </td>
         </tr>
       ))}
     </DataTable>

@@ -1,8 +1,10 @@
 // The engagements list: one row per engagement with its money in its own currency —
 // value, estimated cost, billed, recognized, collected, unbilled and the planned margin
-// (value − estimated cost, with its share of value).
+// (value − estimated cost, with its share of value) — then the margin KPI's figures over the
+// margin period in the report currency: margin % and its variance against plan (sortable).
 import Link from 'next/link';
 import type { EngagementSummary } from '@/lib/http/schemas/engagements';
+import type { MarginPeriod } from '@/lib/queries/engagements/engagement-margins';
 import { dec } from '@/lib/domain/money/decimal';
 import { Badge } from '@/components/ui/badge';
 import { DataTable, Th } from '@/components/ui/data-table';
@@ -18,7 +20,16 @@ export function plannedMargin(value: string, estimatedCost: string | null): { am
   return { amount: amount.toFixed(2), percent: percent === null ? '—' : `${percent}%` };
 }
 
-export function EngagementTable({ items, params }: { items: EngagementSummary[]; params: URLSearchParams }) {
+/** A ratio (0.125) as percent with one decimal ("12.5%"), or points for a variance ("−3.2 pts"); "—" for null. */
+export function ratioPercent(ratio: string | null | undefined, points = false): string {
+  if (ratio === null || ratio === undefined) return '—';
+  const value = dec(ratio).times(100).toDecimalPlaces(1);
+  if (!points) return `${value.toFixed(1)}%`;
+  return `${value.isZero() ? '' : value.isNegative() ? '−' : '+'}${value.abs().toFixed(1)} pts`;
+}
+
+export function EngagementTable({ items, params, marginPeriod }: { items: EngagementSummary[]; params: URLSearchParams; marginPeriod?: MarginPeriod }) {
+  const period = marginPeriod ? ` ${marginPeriod.from} – ${marginPeriod.to}, ${marginPeriod.currency}` : '';
   return (
     <DataTable
       label="Engagements"
@@ -36,6 +47,10 @@ export function EngagementTable({ items, params }: { items: EngagementSummary[];
           <Th align="right">Collected</Th>
           <Th align="right">Unbilled</Th>
           <Th align="right">Margin (plan)</Th>
+          <Th align="right">
+            <span title={`The margin KPI over${period}: (revenue − cost) ÷ revenue`}>Margin %</span>
+          </Th>
+          <SortHeader label="Variance vs plan" field="marginVariance" firstDirection="asc" path="/engagements" params={params} align="right" />
         </>
       }
     >
@@ -68,6 +83,24 @@ export function EngagementTable({ items, params }: { items: EngagementSummary[];
               ) : (
                 <span className="text-ink-muted">—</span>
               )}
+            </td>
+            <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums" data-testid="engagement-margin-pct">
+              {e.margin ? (
+                <>
+                  {ratioPercent(e.margin.marginPct)}
+                  <div className="text-xs text-ink-muted"><Money amount={e.margin.margin} currency={marginPeriod?.currency ?? 'USD'} /></div>
+                </>
+              ) : (
+                <span className="text-ink-muted">—</span>
+              )}
+            </td>
+            <td
+              className={`whitespace-nowrap px-3 py-2 text-right tabular-nums ${e.margin?.marginPctVariance?.startsWith('-') ? 'text-danger' : ''}`}
+              data-testid="engagement-margin-variance"
+              data-variance={e.margin?.marginPctVariance ?? ''}
+            >
+              {ratioPercent(e.margin?.marginPctVariance, true)}
+              {e.margin?.marginVariance ? <div className="text-xs text-ink-muted"><Money amount={e.margin.marginVariance} currency={marginPeriod?.currency ?? 'USD'} /></div> : null}
             </td>
           </tr>
         );

@@ -1,8 +1,9 @@
 'use client';
 // The triage buttons of one exception. Resolve, suppress, approve and reject ask for the
-// note or reason first (the service requires it for resolve and suppress); assign and
+// note or reason first (the service requires it for resolve and suppress; approving shows
+// its consequence first when the code has one, e.g. the time it writes off); assign and
 // replay act at once. The server action revalidates the page, so the new status shows.
-import { useState, useTransition } from 'react';
+import { useState, useTransition, type ReactNode } from 'react';
 import type { ExceptionActionName } from '@/lib/services/exceptions/exception-actions';
 import type { ActionResult } from '@/lib/http/action-result';
 import type { ExceptionStatus } from '@/lib/db/generated/enums';
@@ -26,7 +27,15 @@ const prompts: Partial<Record<TriageButton, { label: string; required: boolean }
   reject: { label: 'Note (optional)', required: false },
 };
 
-export function ExceptionActionsPanel({ exceptionId, available, perform }: { exceptionId: string; available: AvailableActions; perform: PerformExceptionAction }) {
+export function ExceptionActionsPanel({ exceptionId, available, perform, approveConsequence, approveLabel }: {
+  exceptionId: string;
+  available: AvailableActions;
+  perform: PerformExceptionAction;
+  /** What approving will do (e.g. the time it writes off), shown before the person confirms. */
+  approveConsequence?: ReactNode;
+  /** The confirm button's words when approving does something the plain label hides. */
+  approveLabel?: string;
+}) {
   const [open, setOpen] = useState<TriageButton | null>(null);
   const [text, setText] = useState('');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -75,6 +84,7 @@ export function ExceptionActionsPanel({ exceptionId, available, perform }: { exc
           <div><dt className="inline font-medium">Reject: </dt><dd className="inline">{available.decision.reject}</dd></div>
         </dl>
       ) : null}
+      {available.buttons.includes('approve') ? approveConsequence : null}
       {open && prompt ? (
         <form
           className="mt-4 space-y-2"
@@ -96,7 +106,7 @@ export function ExceptionActionsPanel({ exceptionId, available, perform }: { exc
           </label>
           <div className="flex gap-2">
             <button type="submit" disabled={pending} className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-on-accent hover:bg-accent-strong disabled:opacity-60">
-              {pending ? 'Saving…' : `${labels[open]} exception`}
+              {pending ? 'Saving…' : open === 'approve' && approveLabel ? approveLabel : `${labels[open]} exception`}
             </button>
             <button type="button" onClick={() => setOpen(null)} className="px-2 text-sm text-ink-muted hover:text-ink">
               Cancel

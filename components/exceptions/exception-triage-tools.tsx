@@ -9,6 +9,7 @@ import type { ExceptionContext } from '@/lib/queries/exceptions/get-exception-co
 import { availableActions } from './available-actions';
 import { ExceptionActionsPanel, type PerformExceptionAction } from './exception-actions-panel';
 import { InlineFixForm, type FixExceptionInline } from './inline-fix-form';
+import { WriteOffPreview, writeOffButtonLabel } from './write-off-preview';
 
 export function ExceptionTriageTools({ exception: e, context, principal, perform, fixInline }: {
   exception: ExceptionDetail;
@@ -29,7 +30,14 @@ export function ExceptionTriageTools({ exception: e, context, principal, perform
     <div className="space-y-4">
       {fix ? <InlineFixForm key={e.id} exceptionId={e.id} fix={fix} options={fix.options} canReplay={can(principal.role, 'exceptions:replay')} perform={fixInline} /> : null}
       {available.buttons.length > 0 ? (
-        <ExceptionActionsPanel key={`actions-${e.id}`} exceptionId={e.id} available={available} perform={perform} />
+        <ExceptionActionsPanel
+          key={`actions-${e.id}`}
+          exceptionId={e.id}
+          available={available}
+          perform={perform}
+          approveConsequence={context.writeOff ? <WriteOffPreview preview={context.writeOff} /> : undefined}
+          approveLabel={writeOffButtonLabel(context.writeOff)}
+        />
       ) : (
         <p className="rounded-card border border-line bg-surface p-5 text-sm text-ink-muted shadow-card" data-testid="no-triage">
           Nothing for the {roleLabels[principal.role]} role to do here{e.status === 'RESOLVED' || e.status === 'SUPPRESSED' ? ': it is closed' : ''}.

@@ -19,7 +19,6 @@ describe('drillDownHref', () => {
     ['activationCycleTime', '/engagements?legalEntity=US01&activatedFrom=2026-10-01&activatedTo=2026-12-31'],
     ['cashApplicationAccuracy', '/cash?legalEntity=US01&view=receipts&receivedFrom=2026-10-01&receivedTo=2026-12-31'],
     ['unappliedCash', '/cash?legalEntity=US01'],
-    ['margin', '/kpis/margin?period=2026-Q4&legalEntity=US01&currency=EUR'],
     ['unbilledApprovedTime', '/kpis/unbilledApprovedTime?period=2026-Q4&legalEntity=US01&currency=EUR'],
   ])('%s → %s', (key, expected) => {
     expect(drillDownHref(key, q4, executive)).toBe(expected);
@@ -28,6 +27,10 @@ describe('drillDownHref', () => {
   it('sends a role to the list it may open, else to the KPI page', () => {
     expect(drillDownHref('backlog', q4, ops)).toBe('/connectors');
     expect(drillDownHref('backlog', q4, executive)).toBe('/kpis/backlog?period=2026-Q4&legalEntity=US01&currency=EUR');
+    // Margin: the engagements list sorted worst first, with the KPI's period, scope and currency (every business role reads it).
+    expect(drillDownHref('margin', q4, (p) => p === 'engagements:read')).toBe('/engagements?legalEntity=US01&sort=marginVariance&marginFrom=2026-10-01&marginTo=2026-12-31&currency=EUR');
+    expect(drillDownHref('margin', view('period=2026-Q4'), ops)).toBe('/engagements?sort=marginVariance&marginFrom=2026-10-01&marginTo=2026-12-31');
+    expect(drillDownHref('margin', q4, () => false)).toBe('/kpis/margin?period=2026-Q4&legalEntity=US01&currency=EUR');
     expect(drillDownHref('billingExceptionVolume', q4, ops)).toMatch(/^\/exceptions\?legalEntity=US01&code=RATE_CARD_MISSING%2C.+&status=any$/);
   });
 

@@ -36,6 +36,13 @@ const period = (view: DashboardView, prefix: string) => ({ [`${prefix}From`]: da
 /** Revenue leakage's write-offs: the WRITE_OFF credit notes issued in the period. */
 export const writeOffsHref = (view: DashboardView) => href('/invoices', view, { kind: 'CREDIT_NOTE', reason: 'WRITE_OFF', ...period(view, 'issued') });
 
+/**
+ * Margin: the engagements the KPI counts, furthest below plan first, with the KPI's figures for
+ * the period, legal entity, region and currency (the list reads the KPI's own per-engagement SQL).
+ */
+export const marginHref = (view: DashboardView) =>
+  href('/engagements', view, { sort: 'marginVariance', ...period(view, 'margin'), ...(view.filters.currency && view.filters.currency !== 'USD' ? { currency: view.filters.currency } : {}) });
+
 /** The rows behind a KPI's headline figure. */
 export function drillDownHref(key: string, view: DashboardView, can: Can): string {
   const inPeriod = (prefix: string) => period(view, prefix);
@@ -50,6 +57,8 @@ export function drillDownHref(key: string, view: DashboardView, can: Can): strin
       return href('/invoices', view, { kind: 'INVOICE', ...inPeriod('eligible') });
     case 'activationCycleTime':
       return href('/engagements', view, inPeriod('activated'));
+    case 'margin':
+      return can('engagements:read') ? marginHref(view) : kpiPageHref(key, view);
     case 'cashApplicationAccuracy':
       return href('/cash', view, { view: 'receipts', ...inPeriod('received') });
     case 'unappliedCash':
@@ -64,8 +73,7 @@ export function drillDownHref(key: string, view: DashboardView, can: Can): strin
     case 'throughput':
       return can('connectors:read') ? '/connectors' : kpiPageHref(key, view);
     default:
-      // unbilledApprovedTime, unapprovedTime, revenueLeakage, utilization, revenueRecognitionLag,
-      // margin (its page lists the engagements furthest below plan: the list has no margin sort).
+      // unbilledApprovedTime, unapprovedTime, revenueLeakage, utilization, revenueRecognitionLag.
       return kpiPageHref(key, view);
   }
 }

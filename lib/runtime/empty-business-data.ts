@@ -10,7 +10,7 @@ export const BUSINESS_TABLES = [
   'InboxEvent', 'SubjectVersion', 'OutboxCommand', 'OutboxAttempt', 'Exception', 'ExceptionEvent', 'ExceptionAction', 'AuditRecord', 'LineageLink',
   'KpiDailyFact', 'KpiRollup', 'ReconciliationRun', 'Client', 'ExternalRef', 'Employee', 'EmployeeCostRate', 'ResourceAssignment',
   'Quote', 'QuoteVersion', 'QuoteLine', 'Contract', 'SowVersion', 'ChangeOrder', 'Engagement', 'BillingPlan', 'Milestone', 'MilestoneEvidence',
-  'TimeTransaction', 'Expense', 'UsageRecord', 'Invoice', 'InvoiceLine', 'InvoiceLineSource', 'InvoiceNumberSequence', 'CashReceipt', 'CashApplication',
+  'TimeTransaction', 'TimeWriteOff', 'Expense', 'UsageRecord', 'Invoice', 'InvoiceLine', 'InvoiceLineSource', 'InvoiceNumberSequence', 'CashReceipt', 'CashApplication',
   'Dispute', 'CashRefund', 'RevenueSchedule', 'RevenueEntry',
 ];
 

@@ -99,4 +99,20 @@ describe('revenueLeakage', () => {
     expect(r.approvedTimeNeverBilled.amount.toFixed(2)).toBe('100.00');
     expect(() => revenueLeakage({ time: [], billedTime: [], milestones: [], creditNotes: [], period, toGroupCurrency: toUsd, graceDays: -1 })).toThrow(RangeError);
   });
+
+  it('written-off time leaves "never billed" and counts as a write-off in the period it was written off', () => {
+    const writeOff = (writtenOffAt: string, amount: string, currency = 'USD') => ({ id: `w${++n}`, amount, currency, writtenOffAt: new Date(writtenOffAt) });
+    const cases = [
+      // name, time rows, write-offs, never billed, write-offs (rows, amount)
+      ['the written-off entry is not unbilled any more', [time(40, '500', { timeWriteOffId: 'w' }), time(40, '70')], [], '70.00', 0, '0.00'],
+      ['a write-off in the period counts at its amount', [], [writeOff('2026-03-10T09:00:00Z', '500')], '0.00', 1, '500.00'],
+      ['converted to the group currency', [], [writeOff('2026-03-10T09:00:00Z', '100', 'GBP')], '0.00', 1, '125.00'],
+      ['before the period: not counted', [], [writeOff('2026-02-28T23:59:59Z', '500')], '0.00', 0, '0.00'],
+      ['at the period end (exclusive): not counted', [], [writeOff('2026-04-01T00:00:00Z', '500')], '0.00', 0, '0.00'],
+    ] as const;
+    for (const [name, timeRows, writeOffs, neverBilled, rows, amount] of cases) {
+      const r = revenueLeakage({ time: timeRows, billedTime: [], milestones: [], creditNotes: [creditNote('WRITE_OFF', '0', { issuedAt: null })], timeWriteOffs: writeOffs, period, toGroupCurrency: toUsd });
+      expect({ name, neverBilled: r.approvedTimeNeverBilled.amount.toFixed(2), rows: r.writeOffs.rows, amount: r.writeOffs.amount.toFixed(2) }).toEqual({ name, neverBilled, rows, amount });
+    }
+  });
 });

@@ -7,7 +7,8 @@
 //   rate card's rate for the role on the work date: (card − applied) × hours;
 // - approved milestones not invoiced: approved by the PM more than `graceDays` days before
 //   asOf, not cancelled and with no invoice line;
-// - write-offs: credit notes with reason WRITE_OFF issued in the period.
+// - write-offs: credit notes with reason WRITE_OFF issued in the period, and approved time
+//   written off in the period (TimeWriteOff: the amount billing would have invoiced).
 import type { CreditNoteReason, MilestoneStatus } from '../../db/generated/enums.ts';
 import { ZERO, dec, type Decimal, type DecimalInput } from '../money/decimal.ts';
 import { roundGroup, toGroup, type ToGroupCurrency } from './group-currency-conversion.ts';
@@ -45,6 +46,13 @@ export interface LeakageCreditNoteRow {
   voidedAt: Date | null;
 }
 
+export interface LeakageTimeWriteOffRow {
+  id: string;
+  amount: DecimalInput;
+  currency: string;
+  writtenOffAt: Date;
+}
+
 export interface LeakageComponent {
   rows: number;
   amount: Decimal;
@@ -63,6 +71,7 @@ export function revenueLeakage(options: {
   billedTime: readonly BilledTimeRow[];
   milestones: readonly LeakageMilestoneRow[];
   creditNotes: readonly LeakageCreditNoteRow[];
+  timeWriteOffs?: readonly LeakageTimeWriteOffRow[];
   period: Period;
   toGroupCurrency: ToGroupCurrency;
   /** Default: the period's end. */
@@ -97,6 +106,9 @@ export function revenueLeakage(options: {
   for (const note of options.creditNotes) {
     if (note.creditNoteReason !== 'WRITE_OFF' || !inPeriod(note.issuedAt, period) || before(note.voidedAt, period.to)) continue;
     add(writeOffs, toGroup(fx, dec(note.total).abs(), note.currency, note.issuedAt));
+  }
+  for (const row of options.timeWriteOffs ?? []) {
+    if (inPeriod(row.writtenOffAt, period)) add(writeOffs, toGroup(fx, row.amount, row.currency, row.writtenOffAt));
   }
 
   const rounded = (c: LeakageComponent) => ({ rows: c.rows, amount: roundGroup(c.amount) });

@@ -1,6 +1,6 @@
 // Unbilled approved time and unapproved time (DESIGN.md §10), from TimeTransaction rows.
 // Unbilled approved: billable, APPROVED, not superseded, no invoice line (invoiceLineId
-// null) — the money delivered and not yet invoiced, aged by work date at `asOf` in the
+// null) and not written off — the money delivered and not yet invoiced, aged by work date at `asOf` in the
 // buckets 0–7, 8–30, 31–60, 61–90 and over 90 days. Unapproved: SUBMITTED and not
 // superseded — time that cannot be billed until someone approves it. Amounts are the
 // priced amount (hours × rate applied) in the group currency at the work date's rate.
@@ -18,6 +18,8 @@ export interface TimeRow {
   approvalStatus: ApprovalStatus;
   superseded: boolean;
   invoiceLineId: string | null;
+  /** The write-off FINANCE decided (never billed, out of unbilled time); absent = none. */
+  timeWriteOffId?: string | null;
   /** hours × rate applied; null when not priced (non-billable). */
   amount: DecimalInput | null;
   currency: string;
@@ -45,7 +47,7 @@ export interface TimeTotals {
 }
 
 export function isUnbilledApproved(row: TimeRow): boolean {
-  return row.billable && row.approvalStatus === 'APPROVED' && !row.superseded && row.invoiceLineId === null;
+  return row.billable && row.approvalStatus === 'APPROVED' && !row.superseded && row.invoiceLineId === null && !row.timeWriteOffId;
 }
 
 export function unbilledApprovedTime(options: { time: readonly TimeRow[]; asOf: Date; toGroupCurrency: ToGroupCurrency }): TimeTotals & { buckets: ({ label: AgeBucketLabel } & TimeTotals)[] } {

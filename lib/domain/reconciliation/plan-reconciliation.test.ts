@@ -31,6 +31,9 @@ describe('planReconciliation', () => {
     ['a person decided, more at stake now: reopens', known('a', { status: 'RESOLVED', closedBy: 'USER' }), { impactAmount: '1000.01' }, true],
     ['a person decided, another kind of problem: reopens', known('a', { status: 'RESOLVED', closedBy: 'USER', kind: 'CONTRACT_WITHOUT_PROJECT' }), { kind: 'PROJECT_WITHOUT_CONTRACT' }, true],
     ['a person decided, impact now in another currency: reopens', known('a', { status: 'RESOLVED', closedBy: 'USER' }), { impactCurrency: 'EUR' }, true],
+    ['a person decided until later: stays closed', known('a', { status: 'RESOLVED', closedBy: 'USER', decisionStandsUntil: '2026-04-01T00:00:00.001Z' }), {}, false],
+    ['a person decided until this run: reopens', known('a', { status: 'RESOLVED', closedBy: 'USER', decisionStandsUntil: '2026-04-01T00:00:00.000Z' }), {}, true],
+    ['a person decided until earlier, less at stake: reopens', known('a', { status: 'RESOLVED', closedBy: 'USER', decisionStandsUntil: '2026-03-01T00:00:00.000Z' }), { impactAmount: '1' }, true],
     ['a person decided without an impact, still none: stays closed', known('a', { status: 'RESOLVED', closedBy: 'USER', impactAmount: null, impactCurrency: null }), { impactAmount: null, impactCurrency: null }, false],
   ] as const)('%s', (_name, existing, change, raised) => {
     const f = finding('a', change);

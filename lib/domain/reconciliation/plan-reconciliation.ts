@@ -3,6 +3,8 @@
 //   - a finding a person already closed (resolved, approved, rejected) stays closed while
 //     no more money is at stake than when they closed it and it is the same kind of
 //     problem — their decision was about that; more money, or another kind, reopens it;
+//     a decision can also say until when it stands (`decisionStandsUntil`: keeping unbilled
+//     time billable is a promise about the next run, a write-off covered only what it wrote off);
 //     a suppressed one only counts the occurrence (raiseException keeps it suppressed);
 //   - an open exception of the job with no finding any more is cleared (resolved by the
 //     system) — unless it holds inbox events: then a workflow raised it, and replaying
@@ -37,6 +39,8 @@ export interface KnownException {
   holdsEvents: boolean;
   /** The asOf of the run that last raised it (ISO 8601), when the job raised it. */
   lastAsOf: string | null;
+  /** The person's decision covers findings of runs as of before this instant only (ISO 8601); null = no limit. */
+  decisionStandsUntil?: string | null;
 }
 
 export interface ReconciliationPlan<F extends FindingKey> {
@@ -54,7 +58,7 @@ export function planReconciliation<F extends FindingKey>(findings: readonly F[],
   const plan: ReconciliationPlan<F> = { raise: [], keepClosed: [], clear: [] };
   for (const finding of findings) {
     const existing = byEntity.get(keyOf(finding));
-    if (existing && decisionStillCovers(existing, finding)) plan.keepClosed.push({ finding, exceptionId: existing.id });
+    if (existing && decisionStillCovers(existing, finding, asOf)) plan.keepClosed.push({ finding, exceptionId: existing.id });
     else plan.raise.push(finding);
   }
   for (const exception of known) {
@@ -65,9 +69,10 @@ export function planReconciliation<F extends FindingKey>(findings: readonly F[],
   return plan;
 }
 
-/** A person closed it and nothing got worse since: same kind, no more money at stake. */
-export function decisionStillCovers(existing: KnownException, finding: FindingKey): boolean {
+/** A person closed it, their decision has not run out, and nothing got worse since: same kind, no more money at stake. */
+export function decisionStillCovers(existing: KnownException, finding: FindingKey, asOf: Date): boolean {
   if (existing.status !== 'RESOLVED' || existing.closedBy !== 'USER') return false;
+  if (existing.decisionStandsUntil && asOf.getTime() >= Date.parse(existing.decisionStandsUntil)) return false;
   if ((existing.kind ?? null) !== (finding.kind ?? null)) return false;
   return !impactGrew(existing, finding);
 }

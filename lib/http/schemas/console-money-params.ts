@@ -23,10 +23,12 @@ export const engagementPageParamsSchema = z
     model: queryList(z.enum(BillingModel)),
     q: text,
     ...dayPeriod('activated', 'activated'),
+    ...dayPeriod('margin', 'of the margin figures'),
+    currency: z.string().trim().regex(/^[A-Za-z]{3}$/, 'A three-letter currency code.').transform((c) => c.toUpperCase()).optional(),
     sort: z.enum(ENGAGEMENT_LIST_SORTS).default('-createdAt'),
     cursor,
   })
-  .superRefine(periodsInOrder(['activated']));
+  .superRefine(periodsInOrder(['activated', 'margin']));
 
 export type EngagementPageParams = z.output<typeof engagementPageParamsSchema>;
 

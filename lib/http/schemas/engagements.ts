@@ -17,12 +17,17 @@ export const listEngagementsQuerySchema = z
   legalEntityCode: filterText.describe('e.g. US01'),
   region: filterText.describe("The legal entities' reporting region, e.g. EMEA."),
   ...dayPeriod('activated', 'activated after an accepted quote (activation cycle time)'),
+  ...dayPeriod('margin', 'of the margin figures (the margin KPI\'s period; default: the 90 days through today)'),
+  currency: currencyCode.optional().describe('The margin figures\' currency (default USD; another converts at the rate of the period\'s last day, as the KPIs do).'),
   billingModel: queryList(z.enum(BillingModel)).describe('One or more billing models, repeated or comma-separated.'),
   q: filterText.describe('Part of the code, the name or the client name (case-insensitive).'),
-  sort: z.enum(ENGAGEMENT_LIST_SORTS).default('-createdAt').describe('-createdAt (newest first, default), createdAt, -value (largest first), value.'),
+  sort: z
+    .enum(ENGAGEMENT_LIST_SORTS)
+    .default('-createdAt')
+    .describe('-createdAt (newest first, default), createdAt, -value (largest first), value, marginVariance (furthest below plan first: only the engagements the margin KPI counts in the margin period), -marginVariance.'),
   ...pageQuery({ defaultLimit: DEFAULT_ENGAGEMENT_PAGE_SIZE, maxLimit: MAX_ENGAGEMENT_PAGE_SIZE }),
   })
-  .superRefine(periodsInOrder(['activated']));
+  .superRefine(periodsInOrder(['activated', 'margin']));
 
 export const engagementRefParamsSchema = z.object({
   id: z.string().trim().min(1).max(200).describe("The engagement's id (uuid) or its code (e.g. ENG-US01-0042)."),
@@ -67,6 +72,28 @@ export const engagementSummarySchema = z.object({
   startDate: calendarDate.nullable(),
   endDate: calendarDate.nullable(),
   createdAt: dateTime,
+  margin: z
+    .object({
+      revenue: moneyString,
+      cost: moneyString.describe('Approved time × cost rate + approved expenses.'),
+      margin: moneyString,
+      marginPct: z.string().nullable().describe('margin ÷ revenue (a ratio, 6 decimals); null without revenue.'),
+      plannedMarginPct: z.string().nullable(),
+      marginPctVariance: z.string().nullable().describe('marginPct − plannedMarginPct, in ratio points: the sort key.'),
+      marginVariance: moneyString.nullable().describe('margin − planned margin (value − estimated cost).'),
+      uncostedHours: hoursString,
+    })
+    .nullable()
+    .optional()
+    .describe("The margin KPI's figures for the engagement over the list's margin period, in its currency (list only; null when the KPI does not count it: no cost or revenue in the period)."),
+});
+
+export const marginPeriodSchema = z.object({
+  from: calendarDate.describe('First day.'),
+  to: calendarDate.describe('Last day, included.'),
+  currency: currencyCode,
+  legalEntityCode: z.string().nullable(),
+  region: z.string().nullable(),
 });
 
 const retainerTermsSchema = z.object({
@@ -141,7 +168,7 @@ export const engagementDetailSchema = engagementSummarySchema.extend({
   changeOrders: z.array(changeOrderSchema).describe('Every version, oldest first, with value, budget and billing plan before and after.'),
 });
 
-export const engagementPageSchema = pageOf(engagementSummarySchema);
+export const engagementPageSchema = pageOf(engagementSummarySchema).extend({ marginPeriod: marginPeriodSchema.describe("The margin figures' period and currency.") });
 
 export type EngagementSummary = z.output<typeof engagementSummarySchema>;
 export type EngagementDetail = z.output<typeof engagementDetailSchema>;

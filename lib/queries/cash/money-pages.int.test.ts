@@ -118,7 +118,7 @@ describe('engagementDelivery', () => {
     await createExpense({ engagementId: engagement.id, amount: '120.50', currency: 'USD' });
     await createExpense({ engagementId: engagement.id, amount: '99.00', currency: 'EUR' });
     const delivery = await engagementDelivery({ id: engagement.id, currency: 'USD' });
-    expect(delivery.time).toEqual([{ role: 'MANAGER', hours: '8.00', billableHours: '8.00', unbilledHours: '8.00', submittedHours: '2.50', amount: '1600.00', unbilledAmount: '1600.00' }]);
+    expect(delivery.time).toEqual([{ role: 'MANAGER', hours: '8.00', billableHours: '8.00', unbilledHours: '8.00', submittedHours: '2.50', amount: '1600.00', unbilledAmount: '1600.00', writtenOffHours: '0.00', writtenOffAmount: '0.00' }]);
     expect({ cost: delivery.actualCost, other: delivery.costInOtherCurrencies }).toEqual({ cost: '520.50', other: 1 });
   });
 });

@@ -1,5 +1,5 @@
 // What was delivered on one engagement, for its detail page: time by role (approved,
-// billable, unbilled, pending approval; amount and cost), the evidence behind each
+// billable, unbilled, written off, pending approval; amount and cost), the evidence behind each
 // milestone, and the actual cost to date (time at cost + approved expenses) for the margin.
 // Sums are exact in SQL (numeric, read as text); amounts in other currencies than the
 // engagement's are counted apart, never added unconverted.
@@ -15,6 +15,9 @@ export interface TimeByRole {
   submittedHours: string;
   amount: string;
   unbilledAmount: string;
+  /** Approved time FINANCE wrote off (never billed): hours and amount at its rate. */
+  writtenOffHours: string;
+  writtenOffAmount: string;
 }
 
 export interface MilestoneEvidenceView {
@@ -34,7 +37,7 @@ export interface EngagementDelivery {
   costInOtherCurrencies: number;
 }
 
-type TimeRow = { role: string; hours: string; billable: string; unbilled: string; submitted: string; amount: string | null; unbilledAmount: string | null };
+type TimeRow = { role: string; hours: string; billable: string; unbilled: string; writtenOff: string; submitted: string; amount: string | null; unbilledAmount: string | null; writtenOffAmount: string | null };
 
 export async function engagementDelivery(options: { id: string; currency: string }): Promise<EngagementDelivery> {
   const { id, currency } = options;
@@ -43,10 +46,12 @@ export async function engagementDelivery(options: { id: string; currency: string
       SELECT r.code AS role,
         COALESCE(SUM(t.hours) FILTER (WHERE t."approvalStatus" = 'APPROVED'), 0)::text AS hours,
         COALESCE(SUM(t.hours) FILTER (WHERE t."approvalStatus" = 'APPROVED' AND t.billable), 0)::text AS billable,
-        COALESCE(SUM(t.hours) FILTER (WHERE t."approvalStatus" = 'APPROVED' AND t.billable AND t."invoiceLineId" IS NULL), 0)::text AS unbilled,
+        COALESCE(SUM(t.hours) FILTER (WHERE t."approvalStatus" = 'APPROVED' AND t.billable AND t."invoiceLineId" IS NULL AND t."timeWriteOffId" IS NULL), 0)::text AS unbilled,
+        COALESCE(SUM(t.hours) FILTER (WHERE t."timeWriteOffId" IS NOT NULL), 0)::text AS "writtenOff",
         COALESCE(SUM(t.hours) FILTER (WHERE t."approvalStatus" = 'SUBMITTED'), 0)::text AS submitted,
         SUM(t.amount) FILTER (WHERE t."approvalStatus" = 'APPROVED' AND t.billable)::text AS amount,
-        SUM(t.amount) FILTER (WHERE t."approvalStatus" = 'APPROVED' AND t.billable AND t."invoiceLineId" IS NULL)::text AS "unbilledAmount"
+        SUM(t.amount) FILTER (WHERE t."approvalStatus" = 'APPROVED' AND t.billable AND t."invoiceLineId" IS NULL AND t."timeWriteOffId" IS NULL)::text AS "unbilledAmount",
+        SUM(t.amount) FILTER (WHERE t."timeWriteOffId" IS NOT NULL)::text AS "writtenOffAmount"
       FROM "TimeTransaction" t JOIN "ServiceRole" r ON r.id = t."serviceRoleId"
       WHERE t."engagementId" = ${id}::uuid AND NOT t.superseded
       GROUP BY r.code ORDER BY r.code`),
@@ -66,6 +71,8 @@ export async function engagementDelivery(options: { id: string; currency: string
       submittedHours: dec(t.submitted).toFixed(2),
       amount: money(t.amount ?? '0', currency),
       unbilledAmount: money(t.unbilledAmount ?? '0', currency),
+      writtenOffHours: dec(t.writtenOff).toFixed(2),
+      writtenOffAmount: money(t.writtenOffAmount ?? '0', currency),
     })),
     evidence: evidence.map((e) => ({ milestoneId: e.milestoneId, uri: e.uri, sha256: e.sha256, attachedAt: isoDateTime(e.createdAt), bySystem: e.eventId !== null })),
     actualCost: money(cost[0]?.cost ?? '0', currency),

@@ -53,11 +53,11 @@ export async function loadEngagementFinancials(engagements: readonly FinancialsS
     // invoice, so it reduces what is waiting to be billed.
     sums(Prisma.sql`
       SELECT t."engagementId",
-        SUM(t.amount) FILTER (WHERE t."invoiceLineId" IS NULL AND NOT t.superseded AND t.billable AND t."approvalStatus" = 'APPROVED')::text AS unbilled,
+        SUM(t.amount) FILTER (WHERE t."invoiceLineId" IS NULL AND t."timeWriteOffId" IS NULL AND NOT t.superseded AND t.billable AND t."approvalStatus" = 'APPROVED')::text AS unbilled,
         SUM(t.amount) FILTER (WHERE t."invoiceLineId" IS NOT NULL AND t.superseded AND t."reversalInvoiceLineId" IS NULL)::text AS reversal
       FROM "TimeTransaction" t JOIN "Engagement" e ON e.id = t."engagementId" AND e.currency = t.currency
       WHERE t."engagementId" = ANY(${idArray}) AND t.amount IS NOT NULL
-        AND ((t."invoiceLineId" IS NULL AND NOT t.superseded AND t.billable AND t."approvalStatus" = 'APPROVED')
+        AND ((t."invoiceLineId" IS NULL AND t."timeWriteOffId" IS NULL AND NOT t.superseded AND t.billable AND t."approvalStatus" = 'APPROVED')
           OR (t."invoiceLineId" IS NOT NULL AND t.superseded AND t."reversalInvoiceLineId" IS NULL))
       GROUP BY t."engagementId"`),
     sums(Prisma.sql`

@@ -9,8 +9,9 @@ import type { IsoDate } from '../../domain/periods/calendar-date.ts';
 import { dayRangeWhere, legalEntityScope } from '../shared/drill-down-where.ts';
 import { keysetAfter, keysetOrder } from '../shared/keyset.ts';
 import { clientIdsFor } from './client-ids.ts';
-import type { EngagementListSort } from './engagement-sorts.ts';
+import { isMarginSort, type EngagementListSort } from './engagement-sorts.ts';
 import { loadEngagementFinancials } from './engagement-financials.ts';
+import { marginPage, marginPeriodOf, marginScope, marginsOf, type MarginPeriod } from './engagement-margins.ts';
 import { engagementSummarySelect, toEngagementSummary } from './engagement-view.ts';
 import { DEFAULT_ENGAGEMENT_PAGE_SIZE, MAX_ENGAGEMENT_PAGE_SIZE } from './page-size.ts';
 
@@ -32,6 +33,12 @@ export interface ListEngagementsOptions {
   billingModel?: readonly BillingModel[];
   /** Part of the code, the name or the client's name (case-insensitive). */
   search?: string;
+  /** The margin figures' period (both days included) and currency: the margin KPI's. */
+  marginFrom?: IsoDate;
+  marginTo?: IsoDate;
+  currency?: string;
+  /** The clock for the default margin period (tests). */
+  now?: Date;
   sort?: EngagementListSort;
   cursor?: string;
   limit?: number;
@@ -40,6 +47,7 @@ export interface ListEngagementsOptions {
 export interface EngagementPage {
   items: EngagementSummary[];
   nextCursor: string | null;
+  marginPeriod: MarginPeriod;
 }
 
 export async function listEngagements(options: ListEngagementsOptions = {}): Promise<EngagementPage> {
@@ -47,11 +55,66 @@ export async function listEngagements(options: ListEngagementsOptions = {}): Pro
   const sort = options.sort ?? '-createdAt';
   const field = sort.endsWith('value') ? 'value' : 'createdAt';
   const direction = sort.startsWith('-') ? 'desc' : 'asc';
+  const scope = await marginScope(options);
+  const marginPeriod = marginPeriodOf(scope);
+  if (isMarginSort(sort)) return listByMargin(options, { sort, limit, scope, marginPeriod });
   const after = options.cursor ? decodeCursor(options.cursor, orderName(sort), cursorColumns(field)) : undefined;
   const clientIds = options.clientExternalId ? await clientIdsFor(options.clientExternalId) : undefined;
-  if (clientIds?.length === 0) return { items: [], nextCursor: null };
+  if (clientIds?.length === 0) return { items: [], nextCursor: null, marginPeriod };
 
-  const where: Prisma.EngagementWhereInput = {
+  const where = filtersWhere(options, clientIds);
+  const page0 = after ? { AND: [where, cursorWhere(field, direction, after)] } : where;
+  // One row more than asked tells whether there is a next page without a count.
+  const orderBy = keysetOrder(field, direction, false) as Prisma.EngagementOrderByWithRelationInput[];
+  const rows = await db().engagement.findMany({ where: page0, orderBy, take: limit + 1, select: engagementSummarySelect });
+  const page = rows.slice(0, limit);
+  const [financials, margins] = await Promise.all([loadEngagementFinancials(page), marginsOf(scope, page.map((r) => r.id))]);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({ ...toEngagementSummary(row, financials.get(row.id)!), margin: margins.get(row.id) ?? null })),
+    nextCursor: rows.length > limit && last ? encodeCursor(orderName(sort), [field === 'value' ? last.value.toString() : last.createdAt.toISOString(), last.id]) : null,
+    marginPeriod,
+  };
+}
+
+// Sorted by margin variance: the margin KPI's engagements of the period (its scope: legal
+// entity, region, days), narrowed by the list's other filters, in keyset order of the
+// KPI's own variance. The cursor names the period and scope: another period's cursor is refused.
+async function listByMargin(
+  options: ListEngagementsOptions,
+  context: { sort: 'marginVariance' | '-marginVariance'; limit: number; scope: Awaited<ReturnType<typeof marginScope>>; marginPeriod: MarginPeriod },
+): Promise<EngagementPage> {
+  const { sort, limit, scope, marginPeriod } = context;
+  const name = `engagements:${sort}:${marginPeriod.from}:${marginPeriod.to}:${marginPeriod.legalEntityCode ?? ''}:${marginPeriod.region ?? ''}`;
+  const after = options.cursor ? decodeCursor(options.cursor, name, [{ kind: 'ratio', nullable: true }, { kind: 'uuid', nullable: false }]) : undefined;
+  const clientIds = options.clientExternalId ? await clientIdsFor(options.clientExternalId) : undefined;
+  if (clientIds?.length === 0) return { items: [], nextCursor: null, marginPeriod };
+  const where = filtersWhere(options, clientIds);
+  // The list's own filters, as the engagements they leave (none: every engagement the KPI counts).
+  const engagementIds = Object.keys(where).length ? (await db().engagement.findMany({ where, select: { id: true } })).map((r) => r.id) : null;
+  const ranked = await marginPage(scope, {
+    direction: sort.startsWith('-') ? 'desc' : 'asc',
+    after: after ? { variance: after[0] as string | null, id: after[1] as string } : undefined,
+    limit: limit + 1,
+    engagementIds,
+  });
+  const page = ranked.slice(0, limit);
+  const rows = await db().engagement.findMany({ where: { id: { in: page.map((r) => r.key.id) } }, select: engagementSummarySelect });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const financials = await loadEngagementFinancials(rows);
+  const last = page.at(-1);
+  return {
+    items: page.flatMap(({ key, figure }) => {
+      const row = byId.get(key.id);
+      return row ? [{ ...toEngagementSummary(row, financials.get(row.id)!), margin: figure }] : [];
+    }),
+    nextCursor: ranked.length > limit && last ? encodeCursor(name, [last.key.variance, last.key.id]) : null,
+    marginPeriod,
+  };
+}
+
+function filtersWhere(options: ListEngagementsOptions, clientIds: string[] | undefined): Prisma.EngagementWhereInput {
+  return {
     ...(options.correlationId ? { correlationId: options.correlationId } : {}),
     ...(clientIds ? { clientId: { in: clientIds } } : {}),
     ...(options.status?.length ? { status: { in: [...options.status] } } : {}),
@@ -59,17 +122,6 @@ export async function listEngagements(options: ListEngagementsOptions = {}): Pro
     ...activatedWhere(options),
     ...(options.billingModel?.length ? { billingPlan: { model: { in: [...options.billingModel] } } } : {}),
     ...(options.search ? { OR: searchWhere(options.search) } : {}),
-  };
-  const page0 = after ? { AND: [where, cursorWhere(field, direction, after)] } : where;
-  // One row more than asked tells whether there is a next page without a count.
-  const orderBy = keysetOrder(field, direction, false) as Prisma.EngagementOrderByWithRelationInput[];
-  const rows = await db().engagement.findMany({ where: page0, orderBy, take: limit + 1, select: engagementSummarySelect });
-  const page = rows.slice(0, limit);
-  const financials = await loadEngagementFinancials(page);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => toEngagementSummary(row, financials.get(row.id)!)),
-    nextCursor: rows.length > limit && last ? encodeCursor(orderName(sort), [field === 'value' ? last.value.toString() : last.createdAt.toISOString(), last.id]) : null,
   };
 }
 

@@ -10,6 +10,8 @@ import type { KeyKind, KeyValue, SortColumn } from './exception-sort.ts';
 const valueSchemas: Record<KeyKind, z.ZodType<KeyValue>> = {
   int: z.number().int(),
   decimal: z.string().regex(/^-?\d{1,15}(\.\d{1,4})?$/),
+  // An exact quotient as PostgreSQL prints a numeric division (margin-point variance).
+  ratio: z.string().regex(/^-?\d{1,20}(\.\d{1,40})?$/),
   date: z.iso.datetime(),
   uuid: z.uuid(),
   ownerTeam: z.enum(OwnerTeam),

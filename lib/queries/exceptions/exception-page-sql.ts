@@ -9,7 +9,7 @@ import type { ExceptionStatus } from '../../db/generated/enums.ts';
 import type { ExceptionPageFilters } from './list-exceptions.ts';
 import type { KeyValue, SortColumn, SortField } from './exception-sort.ts';
 
-const casts = { int: 'int', decimal: 'numeric', date: 'timestamptz', uuid: 'uuid', ownerTeam: '"OwnerTeam"' } as const;
+const casts = { int: 'int', decimal: 'numeric', ratio: 'numeric', date: 'timestamptz', uuid: 'uuid', ownerTeam: '"OwnerTeam"' } as const;
 const ident = (field: SortField) => Prisma.raw(`"${field}"`);
 const literal = (c: SortColumn, value: string | number) => Prisma.sql`${value}::${Prisma.raw(casts[c.kind])}`;
 const all = (parts: Prisma.Sql[]) => (parts.length ? Prisma.sql`(${Prisma.join(parts, ' AND ')})` : Prisma.sql`TRUE`);

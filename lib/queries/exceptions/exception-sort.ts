@@ -23,7 +23,7 @@ export type ExceptionSort = (typeof exceptionSorts)[number];
 
 export type SortField = 'recoverabilityRank' | 'financialImpact' | 'lastSeenAt' | 'firstSeenAt' | 'slaDueAt' | 'occurrences' | 'ownerTeam' | 'id';
 // ownerTeam is a PostgreSQL enum: it sorts in the enum's declared order, not by name.
-export type KeyKind = 'int' | 'decimal' | 'date' | 'uuid' | 'ownerTeam';
+export type KeyKind = 'int' | 'decimal' | 'ratio' | 'date' | 'uuid' | 'ownerTeam';
 export interface SortColumn {
   field: SortField;
   direction: 'asc' | 'desc';

@@ -1,10 +1,12 @@
 // What the triage panel and the exception page show around an exception: the latest
 // linked events with their payloads, the audit trail of the exception, the engagement it
 // concerns (found through its correlation id, or the quote it holds), and the inline fix
-// it offers with the choices. Bounded reads by primary or leading-index keys only.
+// it offers with the choices, and for unbilled time what approving would write off. Bounded
+// reads by primary or leading-index keys only.
 import { db } from '../../db/client.ts';
-import type { EngagementStatus, ExceptionCode } from '../../db/generated/enums.ts';
+import type { EngagementStatus, ExceptionCode, ExceptionStatus } from '../../db/generated/enums.ts';
 import { inlineFixFor, type InlineFix } from '../../domain/exceptions/inline-fix.ts';
+import { loadOverdueTime, type OverdueTime } from '../../services/billing/load-overdue-time.ts';
 import { userNames } from '../user-names.ts';
 import { getException } from './get-exception.ts';
 import { isUuid } from '../../http/is-uuid.ts';
@@ -21,11 +23,16 @@ export interface ExceptionContext {
   /** The exception's correlation id, else its engagement's: the lineage to link to. */
   correlationId: string | null;
   fix: (InlineFix & { options: { value: string; label: string }[] }) | null;
+  /** UNBILLED_APPROVED_TIME still open: what approving would write off (the decision's own reading). */
+  writeOff: TimeWriteOffPreview | null;
 }
 
-export async function getExceptionContext(e: { id: string; code: ExceptionCode; details: unknown; entityType: string; entityId: string; correlationId: string | null }): Promise<ExceptionContext> {
+export type TimeWriteOffPreview = Omit<OverdueTime, 'asOf' | 'entryIds'> & { asOf: string };
+
+export async function getExceptionContext(e: { id: string; code: ExceptionCode; status?: ExceptionStatus; details: unknown; entityType: string; entityId: string; correlationId: string | null }): Promise<ExceptionContext> {
   const fix = inlineFixFor(e.code, e.details);
-  const [links, audit, auditCount, engagement, options] = await Promise.all([
+  const open = e.status === undefined || e.status === 'OPEN' || e.status === 'ASSIGNED';
+  const [links, audit, auditCount, engagement, options, writeOff] = await Promise.all([
     db().exceptionEvent.findMany({
       where: { exceptionId: e.id },
       orderBy: { linkedAt: 'desc' },
@@ -36,6 +43,7 @@ export async function getExceptionContext(e: { id: string; code: ExceptionCode; 
     db().auditRecord.count({ where: { entityType: 'Exception', entityId: e.id } }),
     engagementOf(e),
     fix ? choicesFor(fix) : Promise.resolve([]),
+    open ? writeOffPreview(e) : Promise.resolve(null),
   ]);
   return {
     payloads: links.map((l) => l.inboxEvent),
@@ -44,7 +52,16 @@ export async function getExceptionContext(e: { id: string; code: ExceptionCode; 
     engagement,
     correlationId: e.correlationId ?? engagement?.correlationId ?? null,
     fix: fix ? { ...fix, options } : null,
+    writeOff,
   };
+}
+
+async function writeOffPreview(e: { code: ExceptionCode; details: unknown; entityType: string; entityId: string }): Promise<TimeWriteOffPreview | null> {
+  if (e.code !== 'UNBILLED_APPROVED_TIME') return null;
+  const overdue = await loadOverdueTime(db(), { exception: e, now: new Date() });
+  if (!overdue) return null;
+  const { asOf, entryIds: _ids, ...rest } = overdue;
+  return { ...rest, asOf: asOf.toISOString() };
 }
 
 const engagementSelect = { id: true, code: true, status: true, correlationId: true } as const;

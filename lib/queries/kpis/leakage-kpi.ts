@@ -1,8 +1,8 @@
 // Revenue leakage (docs/KPIS.md), by component and in total, with the domain's 30-day
 // grace: approved time never billed (from the unbilled-time sums), time billed below the
 // rate card (the daily "below_card" facts, by invoice issue day), approved milestones not
-// invoiced, and write-offs. Every component is in USD at the domain's dates: invoice issue,
-// milestone approval, credit-note issue.
+// invoiced, and write-offs (credit notes and written-off time). Every component is in USD at
+// the domain's dates: invoice issue, milestone approval, credit-note issue, time write-off.
 import { DEFAULT_LEAKAGE_GRACE_DAYS } from '../../domain/kpis/revenue-leakage.ts';
 import { roundGroup } from '../../domain/kpis/group-currency-conversion.ts';
 import { dec, type Decimal } from '../../domain/money/decimal.ts';
@@ -26,11 +26,17 @@ const MILESTONES = `
      GROUP BY 1, 2
   ), ${usdRates('src')} ${total}`;
 
+// Credit notes written off, and approved time FINANCE wrote off (TimeWriteOff, by day written off).
 const WRITE_OFFS = `
   WITH src AS (
     SELECT currency, ${utcDay('"issuedAt"')} AS day, sum(abs(total)) AS amount, count(*)::int AS n FROM "Invoice"
      WHERE kind = 'CREDIT_NOTE' AND "creditNoteReason" = 'WRITE_OFF' AND "issuedAt" >= $1 AND "issuedAt" < $2 AND ("voidedAt" IS NULL OR "voidedAt" >= $2)
        AND ${inLegalEntity('"legalEntityId"', 3)}
+     GROUP BY 1, 2
+    UNION ALL
+    SELECT w.currency, ${utcDay('w."writtenOffAt"')} AS day, sum(w.amount) AS amount, count(*)::int AS n
+      FROM "TimeWriteOff" w JOIN "Engagement" e ON e.id = w."engagementId"
+     WHERE w."writtenOffAt" >= $1 AND w."writtenOffAt" < $2 AND ${inLegalEntity('e."legalEntityId"', 3)}
      GROUP BY 1, 2
   ), ${usdRates('src')} ${total}`;
 

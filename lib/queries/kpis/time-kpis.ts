@@ -49,7 +49,7 @@ export interface TimeKpis {
 export async function timeKpis(scope: KpiScope): Promise<TimeKpis> {
   const { asOf, legalEntityIds: le } = scope;
   const [unbilled, unapproved] = await Promise.all([
-    kpiRows<DayRow>(byDay(`t.billable AND t."approvalStatus" = 'APPROVED' AND NOT t.superseded AND t."invoiceLineId" IS NULL AND t."workDate"::timestamp < ($1::timestamptz AT TIME ZONE 'UTC')`, le ? 2 : null), le ? [asOf, le] : [asOf]),
+    kpiRows<DayRow>(byDay(`t.billable AND t."approvalStatus" = 'APPROVED' AND NOT t.superseded AND t."invoiceLineId" IS NULL AND t."timeWriteOffId" IS NULL AND t."workDate"::timestamp < ($1::timestamptz AT TIME ZONE 'UTC')`, le ? 2 : null), le ? [asOf, le] : [asOf]),
     kpiRows<DayRow>(byDay(`t."approvalStatus" = 'SUBMITTED' AND NOT t.superseded`, le ? 1 : null), le ? [le] : []),
   ]);
 

@@ -34,7 +34,8 @@ export const nodeQueries: Partial<Record<EntityType, string>> = {
   Milestone: select('"Milestone" t', { label: `'Milestone ' || t.ref || ' ' || t.name`, amount: 't.amount' }),
   MilestoneEvidence: select('"MilestoneEvidence" t', { label: `'Evidence ' || t.uri` }),
   TimeTransaction: select('"TimeTransaction" t JOIN "ServiceRole" r ON r.id = t."serviceRoleId"', {
-    label: `t.hours || ' h ' || r.code || ' on ' || to_char(t."workDate", 'YYYY-MM-DD')`,
+    // Written-off time says so: it explains why an amount never reached an invoice.
+    label: `t.hours || ' h ' || r.code || ' on ' || to_char(t."workDate", 'YYYY-MM-DD') || CASE WHEN t."timeWriteOffId" IS NOT NULL THEN ' (written off)' ELSE '' END`,
     amount: 't.amount',
     system: 't."sourceSystem"',
     externalId: `COALESCE(t."externalId", t."sourceTimesheetId" || '#' || t."entryIndex")`,

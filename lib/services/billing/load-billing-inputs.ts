@@ -71,7 +71,7 @@ export async function loadBillingInputs(tx: Prisma.TransactionClient, options: {
        LEFT JOIN "RateCardLine" l ON l.id = t."rateCardLineId"
        LEFT JOIN "ServiceCatalogItem" s ON s.id = l."serviceCatalogItemId"
       WHERE t."engagementId" = ANY($1::uuid[]) AND t.billable AND t."approvalStatus" = 'APPROVED' AND t."workDate" <= $2::date
-        AND ((NOT t.superseded AND t."invoiceLineId" IS NULL) OR (t.superseded AND t."invoiceLineId" IS NOT NULL AND t."reversalInvoiceLineId" IS NULL))`,
+        AND ((NOT t.superseded AND t."invoiceLineId" IS NULL AND t."timeWriteOffId" IS NULL) OR (t.superseded AND t."invoiceLineId" IS NOT NULL AND t."reversalInvoiceLineId" IS NULL))`,
     ids,
     options.asOf,
   );

@@ -6,6 +6,7 @@
 import type { Prisma } from '../../db/client.ts';
 import type { Exception } from '../../db/generated/client.ts';
 import type { ExceptionCode, Role } from '../../db/generated/enums.ts';
+import { timeDecisionEffects } from '../billing/time-decision-effects.ts';
 import { cashDecisionEffects } from '../cash/decision-effects.ts';
 
 export interface DecisionEffectInput {
@@ -25,7 +26,7 @@ export interface DecisionEffectOutcome {
 
 export type DecisionEffect = (tx: Prisma.TransactionClient, input: DecisionEffectInput) => Promise<DecisionEffectOutcome>;
 
-const decisionEffects: Partial<Record<ExceptionCode, DecisionEffect>> = { ...cashDecisionEffects };
+const decisionEffects: Partial<Record<ExceptionCode, DecisionEffect>> = { ...cashDecisionEffects, ...timeDecisionEffects };
 
 export function decisionEffectFor(code: ExceptionCode): DecisionEffect | undefined {
   return decisionEffects[code];

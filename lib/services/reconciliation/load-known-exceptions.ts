@@ -16,6 +16,7 @@ export async function loadKnownExceptions(
            e."impactAmount"::text AS "impactAmount", e."impactCurrency",
            e.details -> 'reconciliation' ->> 'kind' AS kind,
            e.details -> 'reconciliation' ->> 'asOf' AS "lastAsOf",
+           e.details -> 'decision' ->> 'standsUntil' AS "decisionStandsUntil",
            COALESCE(e.details -> 'reconciliation' ->> 'job' = ${options.job}, false) AS "ownedByJob",
            EXISTS (
              SELECT 1 FROM "ExceptionEvent" ee JOIN "InboxEvent" ie ON ie.id = ee."inboxEventId"

@@ -1,7 +1,7 @@
 // Unbilled approved time on a real database: T&M time a whole cadence past its billing is
 // one finding per engagement with its amount in USD; a repeat run counts an occurrence;
-// billing the time clears it; a person's write-off decision is respected until more time
-// goes unbilled. Tests run in order on one database (the job reads everything).
+// billing the time clears it; a person's write-off takes the time out of the finding, and
+// time going unbilled afterwards reopens it. Tests run in order on one database (the job reads everything).
 import { describe, expect, it } from 'vitest';
 import { db } from '../../db/client.ts';
 import { createFxRate, createPerson } from '../../../test/fixtures/exceptions.ts';
@@ -62,20 +62,21 @@ describe('reconciliation: unbilled approved time', () => {
     expect(await db().auditRecord.count({ where: { entityId: exception.id, action: 'exception.resolved' } })).toBe(1);
   });
 
-  it('a write-off decision stands while no more time goes unbilled; more time reopens it', async () => {
+  it('a write-off takes the time out of the finding; time going unbilled afterwards reopens it with that time only', async () => {
     const finance = await createPerson('FINANCE');
     await addTime(gb, { workDate: '2026-03-10', amount: '300' });
     expect(await reconcile('unbilled-approved-time', '2026-04-07T12:00:00Z')).toMatchObject({ findings: 1, reopened: 1 });
     const exception = await exceptionFor('UNBILLED_APPROVED_TIME', gb.id);
     await performExceptionAction({ exceptionId: exception.id, action: 'approve', actor: finance.actor, note: 'Write it off: the client will not pay for onboarding time.', now: new Date() });
 
-    expect(await reconcile('unbilled-approved-time', '2026-04-07T13:00:00Z')).toMatchObject({ findings: 1, keptClosed: 1, reopened: 0, recurred: 0 });
+    // The written-off time is not unbilled any more: nothing is found (lib/services/billing/write-off-unbilled-time.int.test.ts has the rest).
+    expect(await reconcile('unbilled-approved-time', '2026-04-07T13:00:00Z')).toMatchObject({ findings: 0, keptClosed: 0, reopened: 0, recurred: 0 });
     expect(await exceptionFor('UNBILLED_APPROVED_TIME', gb.id)).toMatchObject({ status: 'RESOLVED' });
 
     await addTime(gb, { workDate: '2026-03-11', amount: '50' });
     expect(await reconcile('unbilled-approved-time', '2026-04-07T14:00:00Z')).toMatchObject({ findings: 1, reopened: 1 });
     const reopened = await exceptionFor('UNBILLED_APPROVED_TIME', gb.id);
     expect(reopened).toMatchObject({ status: 'OPEN' });
-    expect(reopened.impactAmount?.toString()).toBe('350');
+    expect(reopened.impactAmount?.toString()).toBe('50');
   });
 });

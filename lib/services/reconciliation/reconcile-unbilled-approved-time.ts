@@ -1,12 +1,12 @@
 // Unbilled approved time older than the billing cadence (DESIGN.md §8), one finding per
 // engagement: the T&M time (the only model billed by the hour) that is approved, billable,
 // in force and on no invoice a whole cadence after it became billable
-// (lib/domain/reconciliation/unbilled-time-ageing.ts). One grouped query over a partial
-// index that holds only the rows not billed yet, however many million the table has
-// (TimeTransaction_unbilled_by_engagement_idx); the cadence's bounds come from the domain.
-import { addDays } from '../../domain/periods/calendar-date.ts';
-import { overdueTimeCutoff } from '../../domain/reconciliation/unbilled-time-ageing.ts';
+// (lib/domain/reconciliation/unbilled-time-ageing.ts; the condition: overdue-time-condition.ts,
+// shared with the write-off decision). One grouped query over a partial index that holds only
+// the rows not billed yet, however many million the table has (TimeTransaction_unbilled_by_engagement_idx).
+// Time FINANCE wrote off is not unbilled any more, so it is never found again.
 import { impactText, type Finding, type JobDefinition } from './finding.ts';
+import { overdueTimeCondition } from './overdue-time-condition.ts';
 
 interface Row {
   engagementId: string;
@@ -22,17 +22,9 @@ interface Row {
   oldestWorkDate: Date;
 }
 
-const startOfDay = (day: string) => new Date(`${day}T00:00:00.000Z`);
-
 export const unbilledApprovedTimeJob: JobDefinition = {
   job: 'unbilled-approved-time',
   async find(tx, { asOf }) {
-    const asOfDay = asOf.toISOString().slice(0, 10);
-    const weekly = overdueTimeCutoff('WEEKLY', asOfDay);
-    const monthly = overdueTimeCutoff('MONTHLY', asOfDay);
-    // "approved on or before day D" = approvedAt before D + 1 at 00:00 UTC.
-    const approvedBefore = (day: string) => startOfDay(addDays(day, 1));
-    const latestWorkDate = weekly.workDateOnOrBefore > monthly.workDateOnOrBefore ? weekly.workDateOnOrBefore : monthly.workDateOnOrBefore;
     // Grouped per engagement first (index order, no join per row), then the few engagements joined.
     const rows = await tx.$queryRaw<Row[]>`
       WITH overdue AS (
@@ -40,13 +32,7 @@ export const unbilledApprovedTimeJob: JobDefinition = {
                COALESCE(sum(t.amount), 0) AS amount, (count(*) - count(t.amount))::int AS unpriced, min(t."workDate") AS "oldestWorkDate"
         FROM "TimeTransaction" t
         LEFT JOIN "BillingPlan" p ON p."engagementId" = t."engagementId"
-        WHERE t.billable AND t."approvalStatus" = 'APPROVED' AND NOT t.superseded AND t."invoiceLineId" IS NULL
-          AND t."workDate" <= ${startOfDay(latestWorkDate)}::date
-          AND COALESCE(p.model::text, 'TIME_AND_MATERIALS') = 'TIME_AND_MATERIALS'
-          AND ((COALESCE(p.cadence::text, 'WEEKLY') = 'WEEKLY' AND t."workDate" <= ${startOfDay(weekly.workDateOnOrBefore)}::date
-                 AND (t."approvedAt" IS NULL OR t."approvedAt" < ${approvedBefore(weekly.approvedOnOrBefore)}))
-            OR (p.cadence::text = 'MONTHLY' AND t."workDate" <= ${startOfDay(monthly.workDateOnOrBefore)}::date
-                 AND (t."approvedAt" IS NULL OR t."approvedAt" < ${approvedBefore(monthly.approvedOnOrBefore)})))
+        WHERE ${overdueTimeCondition(asOf)}
         GROUP BY t."engagementId", p.cadence
       )
       SELECT o."engagementId"::text AS "engagementId", e.code, e."correlationId", e."legalEntityId"::text AS "legalEntityId", e.currency, o.cadence,

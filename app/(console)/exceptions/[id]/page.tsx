@@ -10,6 +10,7 @@ import { getExceptionWorkspace } from '@/lib/queries/exceptions/get-exception-co
 import { ActionHistory } from '@/components/exceptions/action-history';
 import { availableActions } from '@/components/exceptions/available-actions';
 import { ExceptionActionsPanel } from '@/components/exceptions/exception-actions-panel';
+import { WriteOffPreview, writeOffButtonLabel } from '@/components/exceptions/write-off-preview';
 import { AuditTrail, EventPayloads, ExceptionEntity } from '@/components/exceptions/exception-context';
 import { InlineFixForm } from '@/components/exceptions/inline-fix-form';
 import { exceptionStatusLabels, exceptionStatusTones } from '@/components/exceptions/exception-labels';
@@ -80,7 +81,13 @@ export default async function ExceptionPage({ params }: { params: Promise<{ id: 
         <div className="space-y-4">
           {fix ? <InlineFixForm exceptionId={e.id} fix={fix} options={fix.options} canReplay={can(principal.role, 'exceptions:replay')} perform={fixExceptionFromPage} /> : null}
           {available.buttons.length > 0 ? (
-            <ExceptionActionsPanel exceptionId={e.id} available={available} perform={performExceptionActionFromPage} />
+            <ExceptionActionsPanel
+              exceptionId={e.id}
+              available={available}
+              perform={performExceptionActionFromPage}
+              approveConsequence={context.writeOff ? <WriteOffPreview preview={context.writeOff} /> : undefined}
+              approveLabel={writeOffButtonLabel(context.writeOff)}
+            />
           ) : (
             <p className="rounded-card border border-line bg-surface p-5 text-sm text-ink-muted shadow-card" data-testid="no-triage">
               Nothing for the {roleLabels[principal.role]} role to do here{e.status === 'RESOLVED' || e.status === 'SUPPRESSED' ? ': it is closed' : ''}.

@@ -54,7 +54,7 @@ export async function listKpiTimeRows(options: { scope: KpiScope; view: TimeRowV
   const param = (value: unknown) => `$${params.push(value)}`;
   const asOfDay = `($1::timestamptz AT TIME ZONE 'UTC')::date`;
   const where = [inLegalEntity('e."legalEntityId"', 2), 'NOT t.superseded'];
-  if (view === 'unbilled') where.push(`t.billable AND t."approvalStatus" = 'APPROVED' AND t."invoiceLineId" IS NULL AND t."workDate"::timestamp < ($1::timestamptz AT TIME ZONE 'UTC')`);
+  if (view === 'unbilled') where.push(`t.billable AND t."approvalStatus" = 'APPROVED' AND t."invoiceLineId" IS NULL AND t."timeWriteOffId" IS NULL AND t."workDate"::timestamp < ($1::timestamptz AT TIME ZONE 'UTC')`);
   if (view === 'unapproved') where.push(`t."approvalStatus" = 'SUBMITTED'`);
   if (view === 'approved') {
     where.push(`t."approvalStatus" = 'APPROVED' AND t."workDate" >= (${param(scope.period.from)}::timestamptz AT TIME ZONE 'UTC')::date AND t."workDate" < (${param(scope.period.to)}::timestamptz AT TIME ZONE 'UTC')::date`);
