@@ -7,7 +7,7 @@ import { unappliedWorkbench } from '@/lib/queries/cash/unapplied-workbench';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
-import { formatDate } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 import { Money } from '@/components/ui/money';
 import { Pager } from '@/components/ui/pager';
 import { ApplyCashForm, type ApplyCash } from './apply-cash-form';
@@ -26,7 +26,7 @@ export async function UnappliedWorkbench({ params, scope, cursor, apply }: { par
               <div>
                 <p className="font-medium text-ink">{r.payer}</p>
                 <p className="text-xs text-ink-muted">
-                  <span className="font-mono">{r.paymentId}</span> · {r.sourceSystem} · received {formatDate(r.receivedAt)}
+                  <span className="font-mono">{r.paymentId}</span> · {r.sourceSystem} · received <DateText value={r.receivedAt} kind="instant-day" />
                   {r.legalEntityCode ? ` · ${r.legalEntityCode}` : ''}
                 </p>
                 {reference ? <p className="mt-1 text-xs text-ink-muted">Remittance: <span className="font-mono">{reference}</span></p> : null}
@@ -54,7 +54,7 @@ export async function UnappliedWorkbench({ params, scope, cursor, apply }: { par
                     <tr key={s.invoice.id} data-testid="suggestion" data-invoice={s.invoice.number}>
                       <td className="py-2 pr-3">
                         <Link href={`/invoices/${s.invoice.id}`} className="font-medium text-ink hover:text-accent-strong">{s.invoice.number}</Link>
-                        <div className="text-xs text-ink-muted">{s.invoice.clientName} · {s.invoice.engagementCode} · due {formatDate(s.invoice.dueDate)}</div>
+                        <div className="text-xs text-ink-muted">{s.invoice.clientName} · {s.invoice.engagementCode} · due <DateText value={s.invoice.dueDate} kind="business-date" /></div>
                       </td>
                       <td className="py-2 pr-3">
                         <span className="flex flex-wrap gap-1">{s.evidence.map((e) => <Badge key={e} tone={e === 'AMOUNT_EXACT' || e === 'REFERENCE' ? 'accent' : 'neutral'}>{evidenceLabels[e]}</Badge>)}</span>
