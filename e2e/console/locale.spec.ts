@@ -35,8 +35,9 @@ function wallClock(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 }
 
+/** The same on a US 12-hour clock, as a regular-expression source ("09:05\\sPM": ICU may put a narrow space before PM). */
 function hour12(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso)).replace(/\s/g, ' ');
+  return new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso)).replace(/\s/g, '\\s');
 }
 
 test.describe('a browser in German, in Berlin', () => {
