@@ -73,12 +73,10 @@ export async function PeriodsSection({ entity, year, actions }: { entity: string
                       {p.status === 'OPEN' ? 'Open' : 'Closed'}
                     </Badge>
                   </td>
-                  <td className="px-3 py-2 text-xs text-ink-muted">{p.closedAt ? (
-                      <>
-                        <DateText value={p.closedAt} kind="instant" />
-                        {p.closedBy?.name ? ` by ${p.closedBy.name}` : ''}
-                      </>
-                    ) : null}</td>
+                  <td className="px-3 py-2 text-xs text-ink-muted">
+                    {p.closedAt ? <DateText value={p.closedAt} kind="instant" /> : null}
+                    {p.closedAt && p.closedBy?.name ? ` by ${p.closedBy.name}` : null}
+                  </td>
                   <td className="px-3 py-2 text-right tabular-nums text-ink">
                     {p.posted.invoices}
                     {p.postedLate.invoices ? <span className="text-xs text-ink-muted"> ({p.postedLate.invoices} late)</span> : null}
