@@ -19,6 +19,10 @@ export default defineConfig({
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
     baseURL: `http://localhost:${port}`,
+    // Dates follow the browser's language and zone; the specs assert en-GB dates in UTC
+    // (e2e/console/locale.spec.ts overrides both to check that they follow).
+    locale: 'en-GB',
+    timezoneId: 'UTC',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

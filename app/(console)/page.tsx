@@ -5,7 +5,7 @@
 // the cards and the charts stream in their own Suspense boundaries.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Suspense } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { pageAccess } from '@/lib/auth/page-access';
 import { can, roleLabels, type Permission } from '@/lib/auth/permissions';
 import { AGE_BUCKETS } from '@/lib/domain/kpis/unbilled-time';
@@ -22,7 +22,7 @@ import { ChartsSkeleton, CardsSkeleton } from '@/components/kpi/kpi-skeletons';
 import { PrintButton } from '@/components/kpi/print-button';
 import { AccessDenied } from '@/components/ui/access-denied';
 import { ErrorState } from '@/components/ui/error-state';
-import { formatDate } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -48,7 +48,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const parsed = parseDashboardParams(params, today);
   const entities = await listReportingEntities();
 
-  const header = (subtitle: string) => (
+  const header = (subtitle: ReactNode) => (
     <header className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight text-ink">Welcome, {principal.name}</h1>
@@ -83,7 +83,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const kpiLinks = Object.fromEntries(keys.map((key) => [key, drillDownHref(key, view, allowedTo)]));
   const through = new Date(view.period.to.getTime() - 86_400_000);
   const scope = view.filters.legalEntity || (view.filters.region ? `region ${view.filters.region}` : 'all legal entities');
-  const subtitle = `${formatDate(view.period.from)} – ${formatDate(through)} · ${scope} · ${view.filters.currency || 'USD'}`;
+  const subtitle = (
+    <>
+      <DateText value={view.period.from} kind="business-date" /> – <DateText value={through} kind="business-date" /> · {scope} · {view.filters.currency || 'USD'}
+    </>
+  );
 
   return (
     <>

@@ -6,7 +6,7 @@ import { loadForPage } from '@/lib/http/load-for-page';
 import { listOwnershipRules } from '@/lib/queries/stewardship/list-ownership-rules';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
-import { formatDateTime } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 import { ActionButton } from './action-button';
 import { DataTable } from '@/components/ui/data-table';
 import { OwnershipRuleForm, type SetRuleAction } from './ownership-rule-form';
@@ -32,7 +32,7 @@ export async function OwnershipSection({ actions }: { actions?: { setRule: SetRu
                   <td className="px-3 py-2 font-mono text-xs text-ink">{r.field}</td>
                   <td className="px-3 py-2 font-medium text-ink">{r.owningSystem}</td>
                   <td className="px-3 py-2 text-ink-muted">{r.note ?? ''}</td>
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted">{formatDateTime(r.updatedAt)}</td>
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted"><DateText value={r.updatedAt} kind="instant" /></td>
                   {actions ? (
                     <td className="px-3 py-2 text-right">
                       <ActionButton label="Remove" tone="danger" action={actions.deleteRule} input={{ domain: r.domain, field: r.field }} confirm={`Remove the rule ${r.domain}.${r.field} → ${r.owningSystem}? Any system may then change it.`} />

@@ -7,7 +7,7 @@ import { listLegalEntities } from '@/lib/queries/reference/list-legal-entities';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
-import { formatDateTime } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 import { ActionButton } from './action-button';
 import { DataTable } from '@/components/ui/data-table';
 
@@ -74,7 +74,10 @@ export async function PeriodsSection({ entity, year, actions }: { entity: string
                       {p.status === 'OPEN' ? 'Open' : 'Closed'}
                     </Badge>
                   </td>
-                  <td className="px-3 py-2 text-xs text-ink-muted">{p.closedAt ? `${formatDateTime(p.closedAt)}${p.closedBy?.name ? ` by ${p.closedBy.name}` : ''}` : ''}</td>
+                  <td className="px-3 py-2 text-xs text-ink-muted">
+                    {p.closedAt ? <DateText value={p.closedAt} kind="instant" /> : null}
+                    {p.closedAt && p.closedBy?.name ? ` by ${p.closedBy.name}` : null}
+                  </td>
                   <td className="px-3 py-2 text-right tabular-nums text-ink">
                     {p.posted.invoices}
                     {p.postedLate.invoices ? <span className="text-xs text-ink-muted"> ({p.postedLate.invoices} late)</span> : null}

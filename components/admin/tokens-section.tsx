@@ -6,7 +6,7 @@ import { listAllApiTokens } from '@/lib/queries/list-all-api-tokens';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
-import { formatDateTime } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 import { ActionButton } from './action-button';
 import { DataTable } from '@/components/ui/data-table';
 
@@ -30,9 +30,9 @@ export async function TokensSection({ revoke }: { revoke: (input: { id: string }
               <td className="px-3 py-2">
                 <Badge tone={tone[t.status]} testId="token-status">{t.status}</Badge>
               </td>
-              <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted">{formatDateTime(t.createdAt)}</td>
-              <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted">{formatDateTime(t.lastUsedAt, 'Never')}</td>
-              <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted">{formatDateTime(t.expiresAt, 'Never')}</td>
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted"><DateText value={t.createdAt} kind="instant" /></td>
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted"><DateText value={t.lastUsedAt} kind="instant" fallback="Never" /></td>
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted"><DateText value={t.expiresAt} kind="instant" fallback="Never" /></td>
               <td className="px-3 py-2 text-right">
                 {t.status === 'active' ? <ActionButton label="Revoke" tone="danger" action={revoke} input={{ id: t.id }} confirm={`Revoke ${t.owner.email}'s token "${t.name}"? Tools using it stop working at once.`} /> : null}
               </td>

@@ -1,7 +1,7 @@
 'use client';
 // The one moment a token's secret is visible: copy it now or create another later.
 import { useState } from 'react';
-import { formatDate } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 
 export interface NewToken {
   id: string;
@@ -27,7 +27,13 @@ export function NewTokenNotice({ token, onDismiss }: { token: NewToken; onDismis
     <section role="status" data-testid="new-token" className="rounded-card border border-accent bg-accent-soft p-5">
       <h2 className="text-sm font-semibold text-ink">Token “{token.name}” created</h2>
       <p className="mt-1 text-sm text-ink-muted">
-        Copy it now — you will not be able to see it again. {token.expiresAt ? `It expires on ${formatDate(token.expiresAt)}.` : 'It does not expire.'}
+        Copy it now — you will not be able to see it again. {token.expiresAt ? (
+          <>
+            It expires on <DateText value={token.expiresAt} kind="instant-day" />.
+          </>
+        ) : (
+          'It does not expire.'
+        )}
       </p>
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <code data-testid="new-token-value" className="min-w-0 flex-1 select-all break-all rounded-md border border-line bg-surface px-3 py-2 font-mono text-sm text-ink">

@@ -2,7 +2,7 @@
 import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/http/action-result';
 import { EmptyState } from '@/components/ui/empty-state';
-import { formatDate, formatDateTime } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 import type { ApiTokenRow } from './api-tokens-panel';
 
 const statusStyles: Record<ApiTokenRow['status'], string> = {
@@ -36,9 +36,9 @@ export function TokensTable({ tokens, revokeAction }: { tokens: ApiTokenRow[]; r
             <tr key={token.id} data-testid="api-token-row">
               <td className="px-4 py-2 font-medium text-ink">{token.name}</td>
               <td className="px-4 py-2 font-mono text-xs text-ink-muted">{token.prefix}…</td>
-              <td className="px-4 py-2 text-ink-muted">{formatDate(token.createdAt)}</td>
-              <td className="px-4 py-2 text-ink-muted">{formatDateTime(token.lastUsedAt, 'Never')}</td>
-              <td className="px-4 py-2 text-ink-muted">{formatDate(token.expiresAt, 'Never')}</td>
+              <td className="px-4 py-2 text-ink-muted"><DateText value={token.createdAt} kind="instant-day" /></td>
+              <td className="px-4 py-2 text-ink-muted"><DateText value={token.lastUsedAt} kind="instant" fallback="Never" /></td>
+              <td className="px-4 py-2 text-ink-muted"><DateText value={token.expiresAt} kind="instant-day" fallback="Never" /></td>
               <td className="px-4 py-2">
                 <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${statusStyles[token.status]}`}>{token.status}</span>
               </td>

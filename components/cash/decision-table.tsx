@@ -5,7 +5,7 @@ import Link from 'next/link';
 import type { CashDecisionView } from '@/lib/queries/cash/list-cash-decisions';
 import { Badge } from '@/components/ui/badge';
 import { DataTable, Th } from '@/components/ui/data-table';
-import { formatDate } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 import { Money } from '@/components/ui/money';
 import { invoiceStatusLabels } from './money-labels';
 import { DecisionButtons, type DecideCashException } from './decision-buttons';
@@ -51,7 +51,7 @@ export function DecisionTable({ items, decide }: { items: CashDecisionView[]; de
           </td>
           <td className="px-3 py-2 text-right" data-testid="decision-invoice-balance">{d.invoice && d.currency ? <Money amount={d.invoice.balanceDue} currency={d.currency} /> : '—'}</td>
           <td className="px-3 py-2"><span className="font-mono text-xs">{d.paymentId ?? '—'}</span><div className="text-xs text-ink-muted">{d.payer ?? ''}</div></td>
-          <td className="whitespace-nowrap px-3 py-2 text-ink-muted">{formatDate(d.openedAt)}</td>
+          <td className="whitespace-nowrap px-3 py-2 text-ink-muted"><DateText value={d.openedAt} kind="instant-day" /></td>
           {decide ? (
             <td className="px-3 py-2">
               <DecisionButtons exceptionId={d.exceptionId} label={`${kindLabels[d.code].toLowerCase()} on ${d.invoice?.number ?? 'the payment'}`} options={d.options} decide={decide} />

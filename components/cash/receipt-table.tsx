@@ -4,7 +4,7 @@ import Link from 'next/link';
 import type { ReceiptView } from '@/lib/queries/cash/list-receipts';
 import { Badge } from '@/components/ui/badge';
 import { DataTable, Th } from '@/components/ui/data-table';
-import { formatDate } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 import { Money } from '@/components/ui/money';
 import { methodLabels, receiptStatusLabels, receiptStatusTones } from './money-labels';
 
@@ -17,7 +17,7 @@ export function ReceiptTable({ items }: { items: ReceiptView[] }) {
     >
       {items.map((r) => (
         <tr key={r.id} data-testid="receipt-row" data-payment={r.paymentId} className="align-top">
-          <td className="whitespace-nowrap px-3 py-2 text-ink-muted">{formatDate(r.receivedAt)}</td>
+          <td className="whitespace-nowrap px-3 py-2 text-ink-muted"><DateText value={r.receivedAt} kind="instant-day" /></td>
           <td className="px-3 py-2"><span className="font-mono text-xs">{r.paymentId}</span><div className="text-xs text-ink-muted">{r.sourceSystem}{r.legalEntityCode ? ` · ${r.legalEntityCode}` : ''}</div></td>
           <td className="px-3 py-2 text-ink-muted">{r.payer}</td>
           <td className="px-3 py-2"><Badge tone={receiptStatusTones[r.status]} testId="receipt-status">{receiptStatusLabels[r.status]}</Badge></td>

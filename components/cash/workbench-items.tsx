@@ -4,7 +4,7 @@
 import Link from 'next/link';
 import type { WorkbenchItem } from '@/lib/queries/cash/unapplied-workbench';
 import { Badge } from '@/components/ui/badge';
-import { formatDate } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 import { Money } from '@/components/ui/money';
 import { ApplyCashForm, type ApplyCash } from './apply-cash-form';
 import { evidenceLabels, receiptStatusLabels, receiptStatusTones } from './money-labels';
@@ -18,7 +18,7 @@ export function WorkbenchItems({ items, apply }: { items: WorkbenchItem[]; apply
             <div>
               <p className="font-medium text-ink">{r.payer}</p>
               <p className="text-xs text-ink-muted">
-                <span className="font-mono">{r.paymentId}</span> · {r.sourceSystem} · received {formatDate(r.receivedAt)}
+                <span className="font-mono">{r.paymentId}</span> · {r.sourceSystem} · received <DateText value={r.receivedAt} kind="instant-day" />
                 {r.legalEntityCode ? ` · ${r.legalEntityCode}` : ''}
               </p>
               {reference ? <p className="mt-1 text-xs text-ink-muted">Remittance: <span className="font-mono">{reference}</span></p> : null}
@@ -46,7 +46,7 @@ export function WorkbenchItems({ items, apply }: { items: WorkbenchItem[]; apply
                   <tr key={s.invoice.id} data-testid="suggestion" data-invoice={s.invoice.number}>
                     <td className="py-2 pr-3">
                       <Link href={`/invoices/${s.invoice.id}`} className="font-medium text-ink hover:text-accent-strong">{s.invoice.number}</Link>
-                      <div className="text-xs text-ink-muted">{s.invoice.clientName} · {s.invoice.engagementCode} · due {formatDate(s.invoice.dueDate)}</div>
+                      <div className="text-xs text-ink-muted">{s.invoice.clientName} · {s.invoice.engagementCode} · due <DateText value={s.invoice.dueDate} kind="business-date" /></div>
                     </td>
                     <td className="py-2 pr-3">
                       <span className="flex flex-wrap gap-1">{s.evidence.map((e) => <Badge key={e} tone={e === 'AMOUNT_EXACT' || e === 'REFERENCE' ? 'accent' : 'neutral'}>{evidenceLabels[e]}</Badge>)}</span>

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import type { ConnectorCommandView } from '@/lib/queries/connectors/list-connector-commands';
 import { DataTable } from '@/components/ui/data-table';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import { formatDateTime } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 import { formatDuration } from '@/components/ui/format-number';
 
 const statusTone: Record<ConnectorCommandView['status'], BadgeTone> = { PENDING: 'warning', IN_FLIGHT: 'neutral', DELIVERED: 'accent', DEAD: 'danger' };
@@ -19,7 +19,7 @@ export function ConnectorCommandsTable({ commands }: { commands: ConnectorComman
     >
           {commands.map((c) => (
             <tr key={c.id} data-testid="command-row">
-              <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted">{formatDateTime(c.createdAt)}</td>
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted"><DateText value={c.createdAt} kind="instant" /></td>
               <td className="px-3 py-2 font-mono text-xs text-ink">{c.kind}</td>
               <td className="px-3 py-2 text-xs text-ink-muted">
                 {c.entityType ? <span>{c.entityType} </span> : null}

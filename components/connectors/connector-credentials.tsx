@@ -3,7 +3,7 @@
 // gets the rotation controls; the values themselves are never shown again after issue.
 import type { ConnectorView } from '@/lib/queries/connectors/connector-view';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import { formatDateTime } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 import { RotateCredential, type RotateAction } from './rotate-credential';
 
 const secretTone: Record<ConnectorView['secrets'][number]['state'], BadgeTone> = { current: 'accent', scheduled: 'neutral', expired: 'muted', revoked: 'muted' };
@@ -15,7 +15,7 @@ export function ConnectorCredentials({ connector: c, rotateAction }: { connector
         <dt className="text-ink-muted">Token</dt>
         <dd className="font-mono text-ink" data-testid="token-prefix">
           {c.tokenPrefix ? `${c.tokenPrefix}…` : 'none'}
-          {c.previousTokenValidUntil ? <span className="ml-2 font-sans text-xs text-ink-muted">previous token works until {formatDateTime(c.previousTokenValidUntil)}</span> : null}
+          {c.previousTokenValidUntil ? <span className="ml-2 font-sans text-xs text-ink-muted">previous token works until <DateText value={c.previousTokenValidUntil} kind="instant" /></span> : null}
         </dd>
         <dt className="text-ink-muted">Signatures</dt>
         <dd className="text-ink">{c.requiresSignature ? 'required (Threadline-Signature)' : 'not required: no signing secret'}</dd>
@@ -29,8 +29,13 @@ export function ConnectorCredentials({ connector: c, rotateAction }: { connector
               <span className="font-mono text-xs text-ink">{s.fingerprint}</span>
               <Badge tone={secretTone[s.state]}>{s.state}</Badge>
               <span className="text-xs text-ink-muted">
-                from {formatDateTime(s.activeFrom)}
-                {s.expiresAt ? ` until ${formatDateTime(s.expiresAt)}` : ''}
+                from <DateText value={s.activeFrom} kind="instant" />
+                {s.expiresAt ? (
+                  <>
+                    {' until '}
+                    <DateText value={s.expiresAt} kind="instant" />
+                  </>
+                ) : null}
               </span>
             </li>
           ))}

@@ -2,12 +2,13 @@
 // backlog in both directions, dead letters and the last event. Backlog and dead-letter
 // figures link to the rows behind them.
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import type { ConnectorHealth } from '@/lib/queries/connectors/connector-health';
-import { formatDateTime } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 import { formatCount, formatDuration } from '@/components/ui/format-number';
 import { formatRate } from './format-rate';
 
-function Figure({ label, value, hint, href, alarm = false, testId }: { label: string; value: string; hint: string; href?: string; alarm?: boolean; testId: string }) {
+function Figure({ label, value, hint, href, alarm = false, testId }: { label: string; value: ReactNode; hint: string; href?: string; alarm?: boolean; testId: string }) {
   const shown = <span className={`text-xl font-semibold tabular-nums ${alarm ? 'text-danger' : 'text-ink'}`}>{value}</span>;
   return (
     <div className="rounded-card border border-line bg-surface p-4 shadow-card" data-testid={testId}>
@@ -50,7 +51,7 @@ export function ConnectorHealthFigures({ code, health: h }: { code: string; heal
         href={h.deadLetters > 0 ? '/exceptions?code=CONNECTOR_DELIVERY_FAILED' : undefined}
         alarm={h.deadLetters > 0}
       />
-      <Figure testId="figure-last-event" label="Last event" value={formatDateTime(h.lastEventAt, 'Never')} hint={`${formatCount(h.receivedToday)} received today (UTC)`} href={h.lastEventAt ? events() : undefined} />
+      <Figure testId="figure-last-event" label="Last event" value={<DateText value={h.lastEventAt} kind="instant" fallback="Never" />} hint={`${formatCount(h.receivedToday)} received today (UTC)`} href={h.lastEventAt ? events() : undefined} />
     </dl>
   );
 }

@@ -6,7 +6,7 @@ import Link from 'next/link';
 import type { ConnectorView } from '@/lib/queries/connectors/connector-view';
 import { BACKLOG_STATUSES, type ConnectorHealth } from '@/lib/queries/connectors/connector-health';
 import { Badge } from '@/components/ui/badge';
-import { formatDateTime } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 import { formatCount, formatDuration } from '@/components/ui/format-number';
 import { formatRate } from './format-rate';
 
@@ -46,7 +46,7 @@ export function ConnectorHealthTable({ rows }: { rows: ConnectorHealthRow[] }) {
               </td>
               <td className="px-3 py-2 text-ink-muted">{c.kind}</td>
               <td className="px-3 py-2 font-mono text-xs text-ink-muted">{c.sources.join(', ')}</td>
-              <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted">{formatDateTime(h.lastEventAt, 'Never')}</td>
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted"><DateText value={h.lastEventAt} kind="instant" fallback="Never" /></td>
               <td className="px-3 py-2 text-right tabular-nums text-ink">{formatCount(h.receivedToday)}</td>
               {BACKLOG_STATUSES.map((status) => (
                 <td key={status} className="px-3 py-2 text-right tabular-nums" data-testid={`backlog-${status}`}>

@@ -4,7 +4,7 @@
 // value is shown here once — Threadline keeps only its hash (token) or encrypted (secret).
 import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/http/action-result';
-import { formatDateTime } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 
 export interface RotatedValue {
   what: 'token' | 'secret';
@@ -68,7 +68,13 @@ export function RotateCredential({ code, rotateAction }: { code: string; rotateA
           <h3 className="text-sm font-semibold text-ink">New {rotated.what === 'token' ? 'token' : 'signing secret'} for {code}</h3>
           <p className="mt-1 text-sm text-ink-muted">
             Give it to the connected system now: it is shown only this once.{' '}
-            {rotated.previousValidUntil ? `The previous one works until ${formatDateTime(rotated.previousValidUntil)}.` : 'The previous one no longer works.'}
+            {rotated.previousValidUntil ? (
+              <>
+                The previous one works until <DateText value={rotated.previousValidUntil} kind="instant" />.
+              </>
+            ) : (
+              'The previous one no longer works.'
+            )}
           </p>
           <code data-testid="rotated-value" className="mt-2 block select-all break-all rounded-md border border-line bg-surface px-3 py-2 font-mono text-sm text-ink">
             {rotated.value}

@@ -4,7 +4,7 @@ import type { EngagementDetail } from '@/lib/http/schemas/engagements';
 import { Badge } from '@/components/ui/badge';
 import { DataTable, Th } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
-import { formatDate } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 import { Money } from '@/components/ui/money';
 
 export function ChangeOrderTable({ changeOrders }: { changeOrders: EngagementDetail['changeOrders'] }) {
@@ -31,7 +31,7 @@ export function ChangeOrderTable({ changeOrders }: { changeOrders: EngagementDet
             <span className="font-mono text-xs">{co.externalId}</span> <span className="text-xs text-ink-muted">v{co.version}</span>
             {co.status !== 'APPROVED' ? <div><Badge tone="muted">{co.status.toLowerCase()}</Badge></div> : null}
           </td>
-          <td className="whitespace-nowrap px-3 py-2 text-ink-muted">{formatDate(co.approvedAt)}</td>
+          <td className="whitespace-nowrap px-3 py-2 text-ink-muted"><DateText value={co.approvedAt} kind="instant-day" /></td>
           <td className="whitespace-nowrap px-3 py-2 text-right">
             <Money amount={co.before.value} currency={co.currency} showCurrency={false} /> → <Money amount={co.after.value} currency={co.currency} />
           </td>

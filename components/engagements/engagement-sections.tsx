@@ -10,7 +10,7 @@ import { Badge } from '@/components/ui/badge';
 import { DataTable, Th } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
-import { formatDate } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 import { Money } from '@/components/ui/money';
 import { deductionStatusLabels, methodLabels } from '@/components/cash/money-labels';
 import { InvoiceTable } from '@/components/invoices/invoice-table';
@@ -120,7 +120,7 @@ export async function EngagementCash({ engagementId }: { engagementId: string })
     >
       {rows.data.map((a) => (
         <tr key={a.id}>
-          <td className="whitespace-nowrap px-3 py-2 text-ink-muted">{formatDate(a.appliedAt)}</td>
+          <td className="whitespace-nowrap px-3 py-2 text-ink-muted"><DateText value={a.appliedAt} kind="instant-day" /></td>
           <td className="px-3 py-2"><span className="font-mono text-xs">{a.paymentId}</span><div className="text-xs text-ink-muted">{a.payer ?? '—'}</div></td>
           <td className="px-3 py-2"><Link href={`/invoices/${a.invoice.id}`} className="text-ink hover:text-accent-strong">{a.invoice.number ?? '—'}</Link></td>
           <td className="px-3 py-2 text-ink-muted">

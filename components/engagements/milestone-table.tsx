@@ -6,7 +6,7 @@ import type { MilestoneEvidenceView } from '@/lib/queries/engagements/engagement
 import { Badge } from '@/components/ui/badge';
 import { DataTable, Th } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
-import { formatDate } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 import { Money } from '@/components/ui/money';
 import { milestoneStatusLabels, milestoneStatusTones } from '@/components/cash/money-labels';
 import { AttachEvidenceForm, type AttachEvidence } from './attach-evidence-form';
@@ -39,9 +39,9 @@ export function MilestoneTable({ milestones, evidence, attach }: { milestones: E
               <div className="font-mono text-xs text-ink-muted">{m.ref}</div>
             </td>
             <td className="px-3 py-2 text-right"><Money amount={m.amount} currency={m.currency} /></td>
-            <td className="whitespace-nowrap px-3 py-2 text-ink-muted">{formatDate(m.dueDate)}</td>
+            <td className="whitespace-nowrap px-3 py-2 text-ink-muted"><DateText value={m.dueDate} kind="business-date" /></td>
             <td className="px-3 py-2"><Badge tone={milestoneStatusTones[m.status]} testId="milestone-status">{milestoneStatusLabels[m.status]}</Badge></td>
-            <td className="whitespace-nowrap px-3 py-2 text-ink-muted">{formatDate(m.completedAt)}</td>
+            <td className="whitespace-nowrap px-3 py-2 text-ink-muted"><DateText value={m.completedAt} kind="instant-day" /></td>
             <td className="px-3 py-2 text-ink-muted">{m.approvedBy ?? <span className="text-danger">Not approved</span>}</td>
             <td className="min-w-64 px-3 py-2">
               {docs.length === 0 ? (

@@ -1,7 +1,7 @@
 // One event's identity and its life in the inbox: when it arrived, how long processing
 // took, how often it was tried, when it is tried next or how long it waits for a gap.
 import type { InboxEventDetail } from '@/lib/queries/inbox/get-inbox-event';
-import { formatDateTime } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 import { formatDuration } from '@/components/ui/format-number';
 
 function Facts({ title, facts, testId }: { title: string; facts: [string, React.ReactNode][]; testId: string }) {
@@ -22,13 +22,13 @@ function Facts({ title, facts, testId }: { title: string; facts: [string, React.
 
 export function EventTimings({ event: e }: { event: InboxEventDetail }) {
   const facts: [string, React.ReactNode][] = [
-    ['Event time', formatDateTime(e.eventTime)],
-    ['Received', formatDateTime(e.receivedAt)],
-    ['Processed', formatDateTime(e.processedAt, 'Not yet')],
+    ['Event time', <DateText key="event-time" value={e.eventTime} kind="instant" />],
+    ['Received', <DateText key="received" value={e.receivedAt} kind="instant" />],
+    ['Processed', <DateText key="processed" value={e.processedAt} kind="instant" fallback="Not yet" />],
     ['Latency', formatDuration(e.latencyMs, 'Not processed yet')],
     ['Attempts', String(e.attempts)],
-    ...(e.nextAttemptAt ? [['Next attempt', formatDateTime(e.nextAttemptAt)] as [string, React.ReactNode]] : []),
-    ...(e.parkedUntil ? [['Parked until', formatDateTime(e.parkedUntil)] as [string, React.ReactNode]] : []),
+    ...(e.nextAttemptAt ? [['Next attempt', <DateText key="next-attempt" value={e.nextAttemptAt} kind="instant" />] as [string, React.ReactNode]] : []),
+    ...(e.parkedUntil ? [['Parked until', <DateText key="parked-until" value={e.parkedUntil} kind="instant" />] as [string, React.ReactNode]] : []),
   ];
   return <Facts title="Timings" facts={facts} testId="event-timings" />;
 }

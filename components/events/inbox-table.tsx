@@ -2,7 +2,7 @@
 // took (processedAt − receivedAt) and what went wrong last.
 import Link from 'next/link';
 import type { InboxEventView } from '@/lib/queries/inbox/inbox-event-view';
-import { formatDateTime } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 import { formatDuration } from '@/components/ui/format-number';
 import { EventStatusBadge } from './event-status-badge';
 
@@ -26,7 +26,7 @@ export function InboxTable({ items }: { items: InboxEventView[] }) {
         <tbody className="divide-y divide-line">
           {items.map((e) => (
             <tr key={e.id} data-testid="inbox-row" className="hover:bg-canvas">
-              <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted">{formatDateTime(e.receivedAt)}</td>
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted"><DateText value={e.receivedAt} kind="instant" /></td>
               <td className="px-3 py-2">
                 <Link href={`/events/${e.id}`} className="font-medium text-ink hover:text-accent-strong">{e.type}</Link>
                 <div className="font-mono text-xs text-ink-subtle">{e.source}</div>

@@ -1,7 +1,7 @@
 // What happened to an exception, oldest first: raised, seen again, assigned, replayed,
 // decided, resolved — by whom, when, and with which note.
 import type { ExceptionDetail } from '@/lib/queries/exceptions/get-exception';
-import { formatDateTime } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 import { codeLabel } from './exception-labels';
 
 export function ActionHistory({ actions, total, names }: { actions: ExceptionDetail['actions']; total: number; names: Map<string, string> }) {
@@ -16,7 +16,7 @@ export function ActionHistory({ actions, total, names }: { actions: ExceptionDet
             <span className="font-medium text-ink">{a.kind === 'RECUR' ? 'Seen again' : a.kind === 'OPEN' ? 'Raised' : codeLabel(a.kind)}</span>
             <span className="text-ink-muted">by {actor(a)}</span>
             {a.approvalStatus !== 'NOT_REQUIRED' ? <span className="text-xs text-ink-muted">({a.approvalStatus.toLowerCase()})</span> : null}
-            <span className="ml-auto whitespace-nowrap text-xs tabular-nums text-ink-muted">{formatDateTime(a.at)}</span>
+            <span className="ml-auto whitespace-nowrap text-xs tabular-nums text-ink-muted"><DateText value={a.at} kind="instant" /></span>
             {a.note ? <p className="w-full text-ink-muted">{a.note}</p> : null}
           </li>
         ))}

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import type { ExceptionContext as Context } from '@/lib/queries/exceptions/get-exception-context';
 import { EventPayload } from '@/components/events/event-payload';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import { formatDateTime } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 
 const engagementTones: Record<NonNullable<Context['engagement']>['status'], BadgeTone> = { SHELL: 'warning', ACTIVE: 'accent', CLOSED: 'muted' };
 const engagementLabels: Record<NonNullable<Context['engagement']>['status'], string> = { SHELL: 'Waiting for activation', ACTIVE: 'Active', CLOSED: 'Closed' };
@@ -78,7 +78,7 @@ export function AuditTrail({ context, names, idPrefix }: { context: Context; nam
               <li key={a.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-4 py-2">
                 <span className="font-mono text-xs text-ink">{a.action}</span>
                 <span className="text-ink-muted">by {actorLabel(a, names)}</span>
-                <span className="ml-auto whitespace-nowrap text-xs tabular-nums text-ink-muted">{formatDateTime(a.at)}</span>
+                <span className="ml-auto whitespace-nowrap text-xs tabular-nums text-ink-muted"><DateText value={a.at} kind="instant" /></span>
                 {a.before !== null || a.after !== null ? <AuditChange before={a.before} after={a.after} /> : null}
               </li>
             ))}

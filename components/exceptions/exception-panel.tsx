@@ -8,7 +8,7 @@ import { getExceptionWorkspace } from '@/lib/queries/exceptions/get-exception-co
 import { Badge } from '@/components/ui/badge';
 import { ErrorState } from '@/components/ui/error-state';
 import { formatAmount } from '@/components/ui/format-number';
-import { formatDateTime } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 import { AuditTrail, EventPayloads, ExceptionEntity } from './exception-context';
 import { exceptionStatusLabels, exceptionStatusTones, ownerTeamLabels, recoverabilityLabels } from './exception-labels';
 import type { PerformExceptionAction } from './exception-actions-panel';
@@ -52,7 +52,7 @@ export async function ExceptionPanel({ id, closeHref, principal, perform, fixInl
           <div><dt className="text-xs text-ink-muted">Recoverability</dt><dd className="text-ink">{recoverabilityLabels[e.recoverability]}</dd></div>
           <div><dt className="text-xs text-ink-muted">Owner team</dt><dd className="text-ink">{ownerTeamLabels[e.ownerTeam]}</dd></div>
           <div><dt className="text-xs text-ink-muted">Assignee</dt><dd className="text-ink">{e.assignee?.name ?? 'Unassigned'}</dd></div>
-          <div><dt className="text-xs text-ink-muted">SLA due</dt><dd className="tabular-nums text-ink">{formatDateTime(e.slaDueAt)}</dd></div>
+          <div><dt className="text-xs text-ink-muted">SLA due</dt><dd className="tabular-nums text-ink"><DateText value={e.slaDueAt} kind="instant" /></dd></div>
           <div><dt className="text-xs text-ink-muted">Seen</dt><dd className="tabular-nums text-ink">{e.occurrences} time(s)</dd></div>
         </dl>
         <p className="mt-3">

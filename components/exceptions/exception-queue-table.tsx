@@ -7,7 +7,9 @@ import Link from 'next/link';
 import { UrlLink } from '@/components/ui/url-link';
 import type { ExceptionView } from '@/lib/queries/exceptions/exception-view';
 import { Badge } from '@/components/ui/badge';
-import { formatAge, formatDateTime } from '@/components/ui/format-date';
+import { useDateFormat } from '@/components/ui/date-format-context';
+import { DateText } from '@/components/ui/date-text';
+import { formatAge } from '@/components/ui/format-date';
 import { formatAmount, formatCount } from '@/components/ui/format-number';
 import { pageHref } from '@/components/ui/page-href';
 import { SortHeader } from '@/components/ui/sort-header';
@@ -29,6 +31,7 @@ export interface QueueTableSelection {
 }
 
 export function ExceptionQueueTable({ items, params, selection, now }: { items: ExceptionView[]; params: URLSearchParams; selection: QueueTableSelection; now: string }) {
+  const dates = useDateFormat();
   const sortable = (label: string, field: string, firstDirection: 'asc' | 'desc', align?: 'right') => (
     <SortHeader label={label} field={field} firstDirection={firstDirection} path={PATH} params={params} align={align} shallow />
   );
@@ -87,16 +90,16 @@ export function ExceptionQueueTable({ items, params, selection, now }: { items: 
                   {formatAmount(e.financialImpact.amount)}
                   {e.financialImpact.currency !== 'USD' ? ` ${e.financialImpact.currency}` : null}
                 </td>
-                {wide ? <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted" title={`First seen ${formatDateTime(e.firstSeenAt)}, seen ${formatCount(e.occurrences)} time(s)`}>{formatAge(e.firstSeenAt, now)}</td> : null}
+                {wide ? <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted" title={`First seen ${dates.instant(e.firstSeenAt)}, seen ${formatCount(e.occurrences)} time(s)`}>{formatAge(e.firstSeenAt, now)}</td> : null}
                 <td className="px-3 py-2">
                   <Badge tone={exceptionStatusTones[e.status]} testId="exception-status">{exceptionStatusLabels[e.status]}</Badge>
                 </td>
                 {wide ? <td className="px-3 py-2 text-ink-muted">{e.assignee?.name ?? 'Unassigned'}</td> : null}
                 <td className={`whitespace-nowrap px-3 py-2 tabular-nums ${overdue(e) ? 'font-medium text-danger' : 'text-ink-muted'}`}>
-                  {formatDateTime(e.slaDueAt)}
+                  <DateText value={e.slaDueAt} kind="instant" />
                   {overdue(e) ? <span className="ml-1 text-xs">overdue</span> : null}
                 </td>
-                {wide ? <td className="hidden whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted 2xl:table-cell">{formatDateTime(e.lastSeenAt)}</td> : null}
+                {wide ? <td className="hidden whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted 2xl:table-cell"><DateText value={e.lastSeenAt} kind="instant" /></td> : null}
               </tr>
             );
           })}

@@ -1,7 +1,7 @@
 // The facts of one exception (DESIGN.md §7): what it concerns, who owns it, the money it
 // holds up, how often it was seen, and its deadline.
 import type { ExceptionDetail } from '@/lib/queries/exceptions/get-exception';
-import { formatDateTime } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 import { formatAmount, formatCount } from '@/components/ui/format-number';
 import { ownerTeamLabels, recoverabilityLabels } from './exception-labels';
 
@@ -16,9 +16,9 @@ export function ExceptionSummary({ exception: e }: { exception: ExceptionDetail 
       : []),
     ['Assignee', e.assignee?.name ?? 'Unassigned'],
     ['Occurrences', formatCount(e.occurrences)],
-    ['First seen', formatDateTime(e.firstSeenAt)],
-    ['Last seen', formatDateTime(e.lastSeenAt)],
-    ['SLA due', formatDateTime(e.slaDueAt)],
+    ['First seen', <DateText key="first" value={e.firstSeenAt} kind="instant" />],
+    ['Last seen', <DateText key="last" value={e.lastSeenAt} kind="instant" />],
+    ['SLA due', <DateText key="sla" value={e.slaDueAt} kind="instant" />],
     ['Correlation id', e.correlationId ?? '—'],
     ...(e.resolution ? [['Resolution', e.resolution] as [string, React.ReactNode]] : []),
   ];

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import type { ExceptionDetail } from '@/lib/queries/exceptions/get-exception';
 import { EventStatusBadge } from '@/components/events/event-status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
-import { formatDateTime } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 
 export function LinkedEventsTable({ events, total }: { events: ExceptionDetail['events']; total: number }) {
   if (events.length === 0) {
@@ -34,7 +34,7 @@ export function LinkedEventsTable({ events, total }: { events: ExceptionDetail['
               <td className="px-3 py-2"><EventStatusBadge status={e.status} /></td>
               <td className="px-3 py-2 text-right tabular-nums text-ink-muted">{e.attempts}</td>
               <td className="max-w-sm px-3 py-2 text-ink-muted">{e.lastError ?? '—'}</td>
-              <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted">{formatDateTime(e.receivedAt)}</td>
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums text-ink-muted"><DateText value={e.receivedAt} kind="instant" /></td>
             </tr>
           ))}
         </tbody>

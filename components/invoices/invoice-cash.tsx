@@ -5,7 +5,7 @@ import type { InvoiceDetail } from '@/lib/http/schemas/invoices';
 import { Badge } from '@/components/ui/badge';
 import { DataTable, Th } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
-import { formatDate } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 import { Money } from '@/components/ui/money';
 import { deductionStatusLabels, invoiceStatusLabels, methodLabels } from '@/components/cash/money-labels';
 
@@ -16,7 +16,7 @@ export function InvoiceCashApplications({ invoice }: { invoice: InvoiceDetail })
     <DataTable label="Cash applied" testId="invoice-cash" head={<><Th>Applied</Th><Th>How</Th><Th align="right">Amount</Th><Th align="right">Deduction</Th></>}>
       {invoice.cashApplications.map((a) => (
         <tr key={a.id}>
-          <td className="whitespace-nowrap px-3 py-2 text-ink-muted">{formatDate(a.appliedAt)}</td>
+          <td className="whitespace-nowrap px-3 py-2 text-ink-muted"><DateText value={a.appliedAt} kind="instant-day" /></td>
           <td className="px-3 py-2 text-ink-muted">
             {a.kind === 'REVERSAL' ? <Badge tone="danger">Reversal</Badge> : methodLabels[a.method]} {a.reversedAt ? <Badge tone="muted">reversed</Badge> : null}
           </td>
@@ -45,7 +45,7 @@ export function InvoiceCreditNotes({ invoice }: { invoice: InvoiceDetail }) {
         <tr key={cn.id}>
           <td className="px-3 py-2"><Link href={`/invoices/${cn.id}`} className="text-ink hover:text-accent-strong">{cn.number ?? 'Draft'}</Link> <span className="text-xs text-ink-muted">{invoiceStatusLabels[cn.status]}</span></td>
           <td className="px-3 py-2 text-ink-muted">{cn.reason?.toLowerCase().replaceAll('_', ' ') ?? '—'}</td>
-          <td className="whitespace-nowrap px-3 py-2 text-ink-muted">{formatDate(cn.issueDate)}</td>
+          <td className="whitespace-nowrap px-3 py-2 text-ink-muted"><DateText value={cn.issueDate} kind="business-date" /></td>
           <td className="px-3 py-2 text-right"><Money amount={cn.total} currency={invoice.currency} /></td>
         </tr>
       ))}

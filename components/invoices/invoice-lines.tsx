@@ -4,7 +4,7 @@
 import type { InvoiceDetail } from '@/lib/http/schemas/invoices';
 import { Badge } from '@/components/ui/badge';
 import { DataTable, Th } from '@/components/ui/data-table';
-import { formatDate } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 import { Money } from '@/components/ui/money';
 
 export function InvoiceLines({ invoice }: { invoice: InvoiceDetail }) {
@@ -30,7 +30,13 @@ export function InvoiceLines({ invoice }: { invoice: InvoiceDetail }) {
           <td className="min-w-80 px-3 py-2">
             <div className="font-medium text-ink">{line.description}</div>
             <div className="text-xs text-ink-muted">
-              {[line.kind.toLowerCase().replaceAll('_', ' '), line.sku, line.role, line.servicePeriodStart ? `${formatDate(line.servicePeriodStart)} – ${formatDate(line.servicePeriodEnd)}` : null].filter(Boolean).join(' · ')}
+              {[line.kind.toLowerCase().replaceAll('_', ' '), line.sku, line.role].filter(Boolean).join(' · ')}
+              {line.servicePeriodStart ? (
+                <>
+                  {' · '}
+                  <DateText value={line.servicePeriodStart} kind="business-date" /> – <DateText value={line.servicePeriodEnd} kind="business-date" />
+                </>
+              ) : null}
             </div>
             {line.sources.length > 0 ? (
               <details className="mt-1 text-xs">

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import type { InvoiceRowView } from '@/lib/queries/invoices/list-invoice-rows';
 import { Badge } from '@/components/ui/badge';
 import { DataTable, Th } from '@/components/ui/data-table';
-import { formatDate } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 import { Money } from '@/components/ui/money';
 import { SortHeader } from '@/components/ui/sort-header';
 import { invoiceStatusLabels, invoiceStatusTones } from '@/components/cash/money-labels';
@@ -47,8 +47,8 @@ export function InvoiceTable({ items, sortable, showEngagement = true }: { items
             </td>
           ) : null}
           <td className="px-3 py-2"><Badge tone={invoiceStatusTones[i.status]} testId="invoice-status">{invoiceStatusLabels[i.status]}</Badge></td>
-          <td className="whitespace-nowrap px-3 py-2 text-ink-muted">{formatDate(i.issueDate)}</td>
-          <td className="whitespace-nowrap px-3 py-2 text-ink-muted">{formatDate(i.dueDate)}</td>
+          <td className="whitespace-nowrap px-3 py-2 text-ink-muted"><DateText value={i.issueDate} kind="business-date" /></td>
+          <td className="whitespace-nowrap px-3 py-2 text-ink-muted"><DateText value={i.dueDate} kind="business-date" /></td>
           <td className="px-3 py-2"><AgeingBadge bucket={i.ageing} /></td>
           <td className="px-3 py-2 text-right"><Money amount={i.total} currency={i.currency} /></td>
           <td className="px-3 py-2 text-right" data-testid="invoice-balance"><Money amount={i.balanceDue} currency={i.currency} /></td>

@@ -1,4 +1,4 @@
-// The console's top bar: who is signed in, with which role, and the way out.
+// The console's top bar: who is signed in, with which role, their settings, and the way out.
 import Link from 'next/link';
 import type { Principal } from '@/lib/auth/principal';
 import { RoleBadge } from '@/components/ui/role-badge';
@@ -15,6 +15,9 @@ export function TopBar({ principal }: { principal: Principal }) {
           <span className="hidden text-xs text-ink-muted sm:block">{principal.email}</span>
         </div>
         <RoleBadge role={principal.role} />
+        <Link href="/settings" className="whitespace-nowrap text-sm text-ink-muted hover:text-ink" data-testid="nav-settings">
+          Settings
+        </Link>
         <Link href="/settings/tokens" className="whitespace-nowrap text-sm text-ink-muted hover:text-ink" data-testid="nav-api-tokens">
           API tokens
         </Link>

@@ -5,7 +5,7 @@
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import type { LineageEvent, LineageNode } from '@/lib/http/schemas/lineage';
-import { formatDateTime } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 import { kindLabel, lineageStages, stageIndexOf } from './lineage-stages';
 import { MoneyText } from './money-text';
 
@@ -24,9 +24,9 @@ export function LineageTimeline({ nodes, events, selectedId, onSelect }: { nodes
           const event = node.eventId ? events.get(node.eventId) : undefined;
           return (
             <li key={node.id} className={`grid grid-cols-[11rem_8rem_1fr_auto] items-baseline gap-3 px-3 py-2 text-sm ${node.id === selectedId ? 'bg-accent-soft' : ''}`} data-testid="timeline-row">
-              <time dateTime={at || undefined} className="tabular-nums text-ink-muted">
-                {formatDateTime(at || null)}
-              </time>
+              <span className="tabular-nums text-ink-muted">
+                <DateText value={at} kind="instant" />
+              </span>
               <span className="text-xs uppercase tracking-wide text-ink-subtle">{lineageStages[stageIndexOf(node.kind)]!.label}</span>
               <span className="min-w-0">
                 <button type="button" onClick={() => onSelect(node.id)} className="text-left font-medium text-ink hover:text-accent" aria-pressed={node.id === selectedId}>

@@ -4,7 +4,7 @@
 'use client';
 import Link from 'next/link';
 import type { LineageEdge, LineageEvent, LineageNode } from '@/lib/http/schemas/lineage';
-import { formatDateTime } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 import { ExplainAmount } from './explain-amount';
 import { kindLabel } from './lineage-stages';
 import { MoneyText } from './money-text';
@@ -29,7 +29,7 @@ export function NodeDetails(props: { node: LineageNode; edges: readonly LineageE
         <dt className="text-ink-muted">External id</dt>
         <dd className="break-all font-mono text-xs text-ink">{node.externalId ?? '—'}</dd>
         <dt className="text-ink-muted">Recorded</dt>
-        <dd className="text-ink">{formatDateTime(node.at)}</dd>
+        <dd className="text-ink"><DateText value={node.at} kind="instant" /></dd>
         <dt className="text-ink-muted">Event</dt>
         <dd>
           {node.eventId ? (

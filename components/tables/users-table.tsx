@@ -2,7 +2,7 @@
 import type { UserSummary } from '@/lib/queries/list-users';
 import { RoleForm, type ChangeRoleAction } from '@/components/admin/role-form';
 import { RoleBadge } from '@/components/ui/role-badge';
-import { formatDateTime } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 
 export function UsersTable({ users, changeRole }: { users: UserSummary[]; changeRole?: ChangeRoleAction }) {
   return (
@@ -27,7 +27,7 @@ export function UsersTable({ users, changeRole }: { users: UserSummary[]; change
                 <RoleBadge role={user.role} />
               </td>
               <td className="px-4 py-2 text-ink-muted">{user.active ? 'Active' : 'Deactivated'}</td>
-              <td className="px-4 py-2 text-ink-muted tabular-nums">{formatDateTime(user.lastSignInAt, 'Never')}</td>
+              <td className="px-4 py-2 text-ink-muted tabular-nums"><DateText value={user.lastSignInAt} kind="instant" fallback="Never" /></td>
               {changeRole ? (
                 <td className="px-4 py-2">
                   <RoleForm key={user.role} userId={user.id} email={user.email} role={user.role} changeRole={changeRole} />

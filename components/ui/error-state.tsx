@@ -2,7 +2,7 @@
 // of the page keeps working; only this part says it failed.
 import type { ReactNode } from 'react';
 
-export function ErrorState({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
+export function ErrorState({ title, children, action }: { title: ReactNode; children: ReactNode; action?: ReactNode }) {
   return (
     <div role="alert" className="rounded-card border border-danger/30 bg-danger-soft px-6 py-8 text-center" data-testid="error-state">
       <p className="font-medium text-danger">{title}</p>

@@ -1,7 +1,7 @@
 // A row of labelled figures at the head of a detail page (value, billed, balance…).
 import type { ReactNode } from 'react';
 
-export function StatGrid({ label, items }: { label: string; items: { label: string; value: ReactNode; hint?: string; testId?: string }[] }) {
+export function StatGrid({ label, items }: { label: string; items: { label: string; value: ReactNode; hint?: ReactNode; testId?: string }[] }) {
   return (
     <dl aria-label={label} className="grid grid-cols-2 gap-px overflow-hidden rounded-card border border-line bg-line shadow-card sm:grid-cols-3 xl:grid-cols-6">
       {items.map((item) => (

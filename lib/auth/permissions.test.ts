@@ -12,6 +12,7 @@ const expected: Record<Permission, Role[]> = {
   'invoices:read': [A, F, D, I, E],
   'cash:read': [A, F, D, I, E],
   'tokens:manage-own': [A, F, D, I, E],
+  'preferences:manage-own': [A, F, D, I, E],
   'lineage:read': [A, F, D, I],
   'exceptions:read': [A, F, D, I],
   'exceptions:triage': [I],
@@ -41,9 +42,9 @@ describe('permission matrix', () => {
     expect(Object.keys(expected).sort()).toEqual([...permissions].sort());
   });
 
-  it('EXECUTIVE only reads (and manages its own tokens)', () => {
+  it('EXECUTIVE only reads (and manages its own tokens and preferences)', () => {
     for (const permission of permissionsFor('EXECUTIVE')) {
-      expect(permission.endsWith(':read') || permission === 'tokens:manage-own').toBe(true);
+      expect(permission.endsWith(':read') || permission.endsWith(':manage-own')).toBe(true);
     }
   });
 

@@ -32,6 +32,7 @@ export const permissionDescriptions = {
   'users:manage': 'Manage people and their roles',
   'ownership:manage': 'Manage data ownership rules',
   'tokens:manage-own': 'Create and revoke your personal API tokens',
+  'preferences:manage-own': 'Choose the language and time zone your dates are shown in',
 } as const;
 
 export type Permission = keyof typeof permissionDescriptions;
@@ -39,7 +40,7 @@ export type Permission = keyof typeof permissionDescriptions;
 export const permissions = Object.keys(permissionDescriptions) as Permission[];
 
 const businessReads = ['kpis:read', 'engagements:read', 'invoices:read', 'cash:read'] as const satisfies readonly Permission[];
-const everyone = [...businessReads, 'tokens:manage-own'] as const satisfies readonly Permission[];
+const everyone = [...businessReads, 'tokens:manage-own', 'preferences:manage-own'] as const satisfies readonly Permission[];
 
 const grants: Record<Role, readonly Permission[]> = {
   EXECUTIVE: everyone,

@@ -20,7 +20,7 @@ import { BackLink } from '@/components/ui/back-link';
 import { Badge } from '@/components/ui/badge';
 import { Section } from '@/components/ui/data-table';
 import { ErrorState } from '@/components/ui/error-state';
-import { formatDate } from '@/components/ui/format-date';
+import { DateText } from '@/components/ui/date-text';
 import { Money } from '@/components/ui/money';
 import { PageHeader } from '@/components/ui/page-header';
 import { StatGrid } from '@/components/ui/stat-grid';
@@ -77,7 +77,11 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             { label: 'Total', value: money(i.total), testId: 'invoice-total' },
             { label: 'Cash applied', value: money(i.amountApplied) },
             { label: 'Credited', value: money(i.amountCredited) },
-            { label: 'Balance due', value: money(i.balanceDue), hint: `Issued ${formatDate(i.issueDate)} · due ${formatDate(i.dueDate)}`, testId: 'invoice-balance-due' },
+            { label: 'Balance due', value: money(i.balanceDue), hint: (
+                <>
+                  Issued <DateText value={i.issueDate} kind="business-date" /> · due <DateText value={i.dueDate} kind="business-date" />
+                </>
+              ), testId: 'invoice-balance-due' },
           ]}
         />
         {i.kind === 'INVOICE' ? (
@@ -98,7 +102,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             <InvoiceCreditNotes invoice={i} />
           </Section>
         </div>
-        {i.voidedAt ? <ErrorState title={`Voided ${formatDate(i.voidedAt)}`}>{i.voidReason ?? 'No reason recorded.'}</ErrorState> : null}
+        {i.voidedAt ? <ErrorState title={<>Voided <DateText value={i.voidedAt} kind="instant-day" /></>}>{i.voidReason ?? 'No reason recorded.'}</ErrorState> : null}
       </div>
     </>
   );
