@@ -1,25 +1,28 @@
-// The connectors widget: the registered connectors with their health numbers, or its
-// empty or error state.
-import { loadForPage } from '@/lib/http/load-for-page';
-import { emptyConnectorHealth, getConnectorHealth } from '@/lib/queries/connectors/connector-health';
-import { listConnectors } from '@/lib/queries/connectors/list-connectors';
+// The connectors widget's server half: reads every connector with its health numbers
+// exactly as GET /api/v1/connector-health does and hands them to the browser's cache, where
+// ConnectorHealthView shows and refreshes them; none registered is the empty state.
+import { listConnectorHealthRows } from '@/lib/queries/connectors/connector-health-rows';
 import { EmptyState } from '@/components/ui/empty-state';
-import { ErrorState } from '@/components/ui/error-state';
-import { ConnectorHealthTable } from './connector-health-table';
+import { PrefetchedWidget } from '@/components/ui/prefetched-widget';
+import { connectorHealthKey } from './connector-health-query';
+import { ConnectorHealthView } from './connector-health-view';
 
-export async function ConnectorHealthList() {
-  const now = new Date();
-  const loaded = await loadForPage('connector health', async () => {
-    const [connectors, health] = await Promise.all([listConnectors({ now }), getConnectorHealth({ now })]);
-    return connectors.map((connector) => ({ connector, health: health.get(connector.id) ?? emptyConnectorHealth() }));
-  });
-  if (!loaded.ok) return <ErrorState title="Connector health could not be loaded">{loaded.message}</ErrorState>;
-  if (loaded.data.length === 0) {
-    return (
-      <EmptyState title="No connectors configured">
-        Register a connected system with <code className="font-mono text-xs">npm run connector -- create</code> or the admin API; it appears here with its backlog and latency.
-      </EmptyState>
-    );
-  }
-  return <ConnectorHealthTable rows={loaded.data} />;
+const noConnectors = (
+  <EmptyState title="No connectors configured">
+    Register a connected system with <code className="font-mono text-xs">npm run connector -- create</code> or the admin API; it appears here with its backlog and latency.
+  </EmptyState>
+);
+
+export function ConnectorHealthList() {
+  return (
+    <PrefetchedWidget
+      what="connector health"
+      load={async () => ({ items: await listConnectorHealthRows() })}
+      hydrate={(list) => [[connectorHealthKey, list]]}
+      failedTitle="Connector health could not be loaded"
+      empty={(list) => (list.items.length === 0 ? noConnectors : null)}
+    >
+      <ConnectorHealthView />
+    </PrefetchedWidget>
+  );
 }

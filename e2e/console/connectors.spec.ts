@@ -33,6 +33,27 @@ test('integration ops follows a system from the list to its events, without rota
   await expect(page.getByTestId('commands-table').or(page.getByText('No commands sent')).filter({ visible: true }).first()).toBeVisible();
 });
 
+test('the connectors list refreshes itself while it stays open, without reloading the page', async ({ page, request }) => {
+  // Timers under the test's control: the 30-second refresh is fast-forwarded, not waited for.
+  await page.clock.install();
+  await signIn(page, demoUser('INTEGRATION_OPS'), '/connectors');
+  const hcmToday = page.getByTestId('connector-row').filter({ visible: true, has: page.getByRole('link', { name: 'hcm', exact: true }) }).getByTestId('received-today');
+  const count = async () => Number((await hcmToday.innerText()).replace(/\D/g, ''));
+  const before = await count();
+  await expect(page.getByTestId('connector-health-updated')).toContainText('refreshed every 30 s');
+  let documents = 0;
+  page.on('request', (r) => void (r.resourceType() === 'document' && documents++));
+
+  const employeeId = `E-LIVE-${randomUUID().slice(0, 8)}`;
+  await sendEvent(request, 'hcm', { type: 'q2c.employee.updated.v1', subject: employeeId, data: { employeeId, name: 'Live Ly', costRate: '90', currency: 'USD', costCenter: 'US01-ADV' } });
+  const refreshed = page.waitForResponse((r) => r.url().endsWith('/api/v1/connector-health') && r.status() === 200);
+  await page.clock.fastForward('00:31');
+  await refreshed;
+  await expect.poll(count).toBeGreaterThan(before);
+  expect(documents).toBe(0);
+  await expectAccessible(page, 'the connectors list after a refresh');
+});
+
 test('the admin rotates a signing secret and sees it once', async ({ page }) => {
   await signIn(page, demoUser('ADMIN'), '/connectors/tax');
   const secretsBefore = await page.getByTestId('secrets').locator('li').count();

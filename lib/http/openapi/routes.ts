@@ -14,7 +14,7 @@ import { kpiSeriesQuerySchema, kpiSeriesResponseSchema } from '../schemas/kpi-se
 import { kpiExportQuerySchema, kpiQuerySchema, kpiResponseSchema } from '../schemas/kpis.ts';
 import { apiTokenIdParamsSchema, apiTokenListResponseSchema, createdApiTokenSchema, meResponseSchema } from '../schemas/access-responses.ts';
 import { healthQuerySchema, healthResponseSchema, ownershipRuleListResponseSchema, setOwnershipRuleResponseSchema } from '../schemas/admin-responses.ts';
-import { connectorCodeParamsSchema, connectorListResponseSchema, connectorSchema, createdConnectorSchema, rotatedCredentialSchema } from '../schemas/connector-responses.ts';
+import { connectorCodeParamsSchema, connectorHealthResponseSchema, connectorListResponseSchema, connectorSchema, createdConnectorSchema, rotatedCredentialSchema } from '../schemas/connector-responses.ts';
 import { engagementDetailSchema, engagementPageSchema, engagementRefParamsSchema, listEngagementsQuerySchema } from '../schemas/engagements.ts';
 import { bulkExceptionActionResponseSchema, inlineFixResponseSchema, exceptionActionResponseSchema, exceptionDetailSchema, exceptionPageSchema } from '../schemas/exception-responses.ts';
 import { bulkExceptionActionSchema, inlineFixSchema, exceptionActionSchema, exceptionIdParamsSchema, listExceptionsQuerySchema } from '../schemas/exceptions.ts';
@@ -306,6 +306,11 @@ export const apiOperations: readonly ApiOperation[] = [
     method: 'get', path: '/api/v1/connectors', operationId: 'listConnectors', tag: 'Connectors', auth: 'user', permission: 'connectors:read',
     summary: 'Registered connectors, without credentials',
     responses: ok('The connectors.', 'ConnectorList', connectorListResponseSchema),
+  },
+  {
+    method: 'get', path: '/api/v1/connector-health', operationId: 'listConnectorHealth', tag: 'Connectors', auth: 'user', permission: 'connectors:read',
+    summary: 'Every connector with its health: last event, volume today, backlog by status, success rate, latency, outbox pending, dead letters',
+    responses: ok('The connectors with their health numbers.', 'ConnectorHealthList', connectorHealthResponseSchema),
   },
   {
     method: 'post', path: '/api/v1/connectors', operationId: 'createConnector', tag: 'Connectors', auth: 'user', permission: 'connectors:manage',

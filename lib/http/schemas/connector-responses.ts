@@ -57,3 +57,24 @@ export const rotatedCredentialSchema = z.discriminatedUnion('what', [
   z.object({ what: z.literal('token'), code: z.string(), token: z.string(), tokenPrefix: z.string(), previousValidUntil: dateTime.nullable() }),
   z.object({ what: z.literal('secret'), code: z.string(), signingSecret: z.string(), fingerprint: z.string(), previousValidUntil: dateTime.nullable() }),
 ]);
+
+const count = z.number().int().nonnegative();
+
+export const connectorHealthResponseSchema = z.object({
+  items: z.array(
+    z.object({
+      connector: connectorSchema.pick({ id: true, code: true, name: true, kind: true, sources: true, active: true }),
+      health: z.object({
+        lastEventAt: dateTime.nullable(),
+        receivedToday: count,
+        backlog: z.object({ RECEIVED: count, FAILED: count, PARKED: count, HELD: count }).describe('Inbox events waiting, by status.'),
+        processedLastHour: count,
+        p50LatencyMs: z.number().nullable().describe('processedAt − receivedAt of events processed in the last hour; null with none.'),
+        p95LatencyMs: z.number().nullable(),
+        successRate: z.number().min(0).max(1).nullable().describe('Processed ÷ (processed + failed + held), events received in the last 24 hours.'),
+        outboxPending: count,
+        deadLetters: count,
+      }),
+    }),
+  ),
+});

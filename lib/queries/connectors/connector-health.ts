@@ -7,8 +7,9 @@
 // figures; each figure is one grouped query served by an index.
 import { db } from '../../db/client.ts';
 
-export const BACKLOG_STATUSES = ['RECEIVED', 'FAILED', 'PARKED', 'HELD'] as const;
-export type BacklogStatus = (typeof BACKLOG_STATUSES)[number];
+import type { BacklogStatus } from './backlog-statuses.ts';
+
+export { BACKLOG_STATUSES, type BacklogStatus } from './backlog-statuses.ts';
 
 export interface ConnectorHealth {
   lastEventAt: Date | null;
