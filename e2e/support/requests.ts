@@ -7,9 +7,12 @@ export function watchRequests(page: Page, { pagePath, apiPath }: { pagePath: str
   const seen: Request[] = [];
   page.on('request', (request) => seen.push(request));
   const path = (r: Request) => new URL(r.url()).pathname;
+  // Next.js prefetches the links in view (the view tabs link to this page): a prefetch is not
+  // a render of the view on screen, so it does not count.
+  const prefetch = (r: Request) => Object.keys(r.headers()).some((h) => h.startsWith('next-router-prefetch') || h.startsWith('next-router-segment-prefetch'));
   return {
     documents: () => seen.filter((r) => r.resourceType() === 'document').map((r) => r.url()),
-    pageRenders: () => seen.filter((r) => path(r) === pagePath).map((r) => r.url()),
+    pageRenders: () => seen.filter((r) => path(r) === pagePath && !prefetch(r)).map((r) => r.url()),
     apiCalls: () => seen.filter((r) => path(r) === apiPath).map((r) => new URL(r.url()).search),
     clear: () => void seen.splice(0),
   };
