@@ -50,10 +50,15 @@ export const envSchema = z.object({
   // npm start runs the simulated tax engine unless TAX_ENGINE_SIMULATOR=false (a real engine is configured).
   TAX_ENGINE_SIMULATOR: booleanFlag.optional(),
   TAX_ENGINE_PORT: port.optional(),
-  // npm start runs the simulated ERP and PSA unless COMMAND_SIMULATORS=false (real systems are configured).
+  // npm start runs the simulated ERP, PSA, payment gateway, bank, HCM and CRM unless
+  // COMMAND_SIMULATORS=false (real systems are configured); each port can be pinned.
   COMMAND_SIMULATORS: booleanFlag.optional(),
   ERP_SIM_PORT: port.optional(),
   PSA_SIM_PORT: port.optional(),
+  PAYMENTS_SIM_PORT: port.optional(),
+  BANK_SIM_PORT: port.optional(),
+  HCM_SIM_PORT: port.optional(),
+  CRM_SIM_PORT: port.optional(),
   // Outbox delivery (docs/CONNECTORS.md): requests in flight per worker process, the poll
   // interval, backoff (full jitter between 0 and min(cap, base × 2^(failures − 1))), and
   // OUTBOX_MAX_ATTEMPTS, which when set replaces every connector's outboundMaxAttempts.

@@ -18,7 +18,7 @@ import { Supervisor } from '../lib/runtime/supervisor.ts';
 import { waitForHealthy } from '../lib/runtime/wait-for-healthy.ts';
 import { prepareDevAccess } from '../lib/runtime/prepare-dev-access.ts';
 import { describeTaxEngine, prepareTaxEngineSimulator, taxEngineChild } from '../lib/runtime/tax-engine-simulator.ts';
-import { commandSimulatorChild, describeCommandSimulator, prepareCommandSimulators } from '../lib/runtime/command-simulators.ts';
+import { commandSimulatorChild, describeCommandSimulator, pinnedSimulatorPorts, prepareCommandSimulators } from '../lib/runtime/command-simulators.ts';
 import { readDevCredentials } from '../lib/runtime/dev-credentials.ts';
 import { disconnectAll } from '../lib/db/client.ts';
 import { demoWorldSettings, hasBusinessData, loadDemoWorldInto, writeSimulatorEndpoints } from '../lib/runtime/demo-world.ts';
@@ -115,7 +115,7 @@ async function main(): Promise<void> {
         : await prepareCommandSimulators({
             avoidPorts: [config.PORT, ...(taxEngine ? [taxEngine.port] : [])],
             credentials: readDevCredentials(dataDir)?.connectors,
-            ports: { erp: config.ERP_SIM_PORT, psa: config.PSA_SIM_PORT },
+            ports: pinnedSimulatorPorts(config),
           });
 
     const childEnv: NodeJS.ProcessEnv = {

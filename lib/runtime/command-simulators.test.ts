@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commandSimulatorChild, describeCommandSimulator, type CommandSimulator } from './command-simulators.ts';
+import { parseEnv } from '../env.ts';
+import { commandSimulatorChild, commandSimulatorKinds, describeCommandSimulator, pinnedSimulatorPorts, type CommandSimulator } from './command-simulators.ts';
 
 const erp: CommandSimulator = {
   name: 'erp',
@@ -46,5 +47,14 @@ describe('describeCommandSimulator', () => {
     [{ ...erp, connector: 'absent' as const }, 'simulator; no erp connector calls it'],
   ])('%#', (simulator, text) => {
     expect(describeCommandSimulator(simulator)).toBe(text);
+  });
+});
+
+describe('pinnedSimulatorPorts', () => {
+  it('reads every simulator’s <PREFIX>_PORT from the parsed configuration, and only those', () => {
+    const pinned = Object.fromEntries(commandSimulatorKinds.map((sim, i) => [`${sim.prefix}_PORT`, String(4100 + i)]));
+    const config = parseEnv({ ...pinned, PORT: '3000' });
+    expect(pinnedSimulatorPorts(config)).toEqual(Object.fromEntries(commandSimulatorKinds.map((sim, i) => [sim.name, 4100 + i])));
+    expect(pinnedSimulatorPorts(parseEnv({ HCM_SIM_PORT: '4199' }))).toEqual({ hcm: 4199 });
   });
 });

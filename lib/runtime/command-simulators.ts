@@ -33,6 +33,16 @@ export const commandSimulatorKinds: readonly SimulatorKind[] = [
   { name: 'crm', kind: 'CRM', prefix: 'CRM_SIM', firstPort: 4070, source: '/demo/crm', commandTarget: true },
 ];
 
+/** The ports the configuration pins with <PREFIX>_PORT (ERP_SIM_PORT, HCM_SIM_PORT…), by simulator. */
+export function pinnedSimulatorPorts(config: Partial<Record<string, unknown>>): Partial<Record<SimulatorName, number>> {
+  return Object.fromEntries(
+    commandSimulatorKinds.flatMap((sim) => {
+      const port = config[`${sim.prefix}_PORT`];
+      return typeof port === 'number' ? [[sim.name, port]] : [];
+    }),
+  );
+}
+
 export interface CommandSimulator {
   name: SimulatorName;
   prefix: string;
