@@ -5,6 +5,7 @@ import type { BillingModel } from '@/lib/db/generated/enums';
 import type { EngagementSummary } from '@/lib/http/schemas/engagements';
 import type { MarginPeriod } from '@/lib/queries/engagements/engagement-margins';
 import type { EngagementListSort } from '@/lib/queries/engagements/engagement-sorts';
+import { fetchApi } from '@/components/ui/fetch-api';
 
 export interface EngagementListQuery {
   legalEntityCode?: string;
@@ -34,10 +35,5 @@ export async function fetchEngagements(query: EngagementListQuery): Promise<Enga
     if (Array.isArray(value)) value.forEach((v) => search.append(key, v));
     else if (value !== undefined) search.set(key, value);
   }
-  const response = await fetch(`/api/v1/engagements?${search}`, { headers: { accept: 'application/json' } });
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => null)) as { detail?: string; title?: string } | null;
-    throw new Error(problem?.detail ?? problem?.title ?? `The engagements could not be loaded (${response.status}).`);
-  }
-  return response.json();
+  return fetchApi<EngagementListPage>(`/api/v1/engagements?${search}`, 'The engagements could not be loaded');
 }
